@@ -1,0 +1,30 @@
+using Synchronizer.Core.Changes;
+
+namespace Synchronizer.Core.State;
+
+/// <summary>
+/// Where the baseline, the revisions and the change log are kept. A change is appended (and so
+/// recorded durably, for a durable store) before it is published, and marked published after the
+/// broker confirms it; at start-up the unpublished ones go out first.
+/// </summary>
+public interface IChangeStore
+{
+    /// <summary>Loads a type's recorded state and the changes not yet confirmed by the broker.</summary>
+    /// <param name="entityType">The entity type.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The snapshot and the unpublished changes, in revision order.</returns>
+    Task<StoredTypeState> LoadAsync(string entityType, CancellationToken cancellationToken);
+
+    /// <summary>Records changes (with their revisions) and applies them to the baseline, atomically.</summary>
+    /// <param name="changes">The changes of one type, in revision order, continuing the type's revision densely.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the changes are recorded.</returns>
+    Task AppendAsync(IReadOnlyList<EntityChange> changes, CancellationToken cancellationToken);
+
+    /// <summary>Marks a type's changes up to and including <paramref name="throughRevision"/> as confirmed by the broker.</summary>
+    /// <param name="entityType">The entity type.</param>
+    /// <param name="throughRevision">The last confirmed revision.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes once the mark is recorded.</returns>
+    Task MarkPublishedAsync(string entityType, long throughRevision, CancellationToken cancellationToken);
+}

@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Synchronizer.Simulator.Hosting;
+
+/// <summary>Writes JSON bodies with <see cref="Utf8JsonWriter"/> into a buffer, then sends them with a Content-Length.</summary>
+internal static class JsonResponses
+{
+    public const string ContentType = "application/json";
+
+    // The Python services write "&" and "+" in hrefs literally; the default encoder would escape them.
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
+    public static byte[] Render(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write, string contentType = ContentType)
+    {
+        // uwsgi sends a Content-Length, not chunks, so the body is rendered before it is sent.
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            write(writer);
+        }
+
+        return SendAsync(context, status, buffer.WrittenMemory, contentType);
+    }
+
+    public static async Task SendAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, string contentType)
+    {
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Synchronizer.Simulator.Hosting;
+
+/// <summary>One log line per request, at Debug only, so the default level stays quiet under load.</summary>
+internal sealed class RequestLogMiddleware
+{
+    private readonly ILogger _logger;
+
+    public RequestLogMiddleware(ILogger logger)
+    {
+        _logger = logger;
+    }
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!_logger.IsEnabled(LogLevel.Debug))
+        {
+            await next(context);
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var request = context.Request;
+            Log.Request(
+                _logger,
+                request.Method,
+                request.Path.Value ?? string.Empty,
+                request.QueryString.Value ?? string.Empty,
+                context.Response.StatusCode,
+                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Synchronizer.Simulator.Identity;
+
+/// <summary>A keystone domain.</summary>
+internal sealed record DomainRecord(string Id, string Name);
