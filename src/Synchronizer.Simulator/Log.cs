@@ -6,7 +6,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "{Method} {Path}{Query} -> {Status} in {ElapsedMs} ms")]
     public static partial void Request(ILogger logger, string method, string path, string query, int status, long elapsedMs);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Injected fault {Kind} on {Method} {Path}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Debug, Message = "Injected fault {Kind} on {Method} {Path}")]
     public static partial void FaultInjected(ILogger logger, string kind, string method, string path);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Churn set to {PerSecond} operations per second")]

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Json;
 
 namespace Synchronizer.Core.Canonicalization;
@@ -66,7 +65,7 @@ public static class CanonicalJson
                 WriteArray(element, output);
                 break;
             case JsonValueKind.String:
-                CanonicalStringWriter.WriteEscaped(JsonMarshal.GetRawUtf8Value(element)[1..^1], output);
+                CanonicalStringWriter.WriteRaw(JsonMarshal.GetRawUtf8Value(element)[1..^1], output);
                 break;
             case JsonValueKind.Number:
                 EcmaScriptNumberFormatter.Write(JsonMarshal.GetRawUtf8Value(element), output);
@@ -105,72 +104,21 @@ public static class CanonicalJson
 
     private static void WriteObject(JsonElement obj, IBufferWriter<byte> output, IReadOnlySet<string>? excludedKeys)
     {
-        int count = obj.GetPropertyCount();
-        ObjectMember[] members = ArrayPool<ObjectMember>.Shared.Rent(count);
-        byte[] names = ArrayPool<byte>.Shared.Rent(TotalRawNameLength(obj));
-        try
-        {
-            // Names are unescaped once, into one buffer, so that sorting compares plain UTF-8.
-            int index = 0;
-            int namesLength = 0;
-            foreach (JsonProperty property in obj.EnumerateObject())
-            {
-                int nameLength = CanonicalStringWriter.Unescape(JsonMarshal.GetRawUtf8PropertyName(property), names.AsSpan(namesLength));
-                members[index++] = new ObjectMember(names.AsMemory(namesLength, nameLength), property.Value);
-                namesLength += nameLength;
-            }
-
-            Span<ObjectMember> sorted = members.AsSpan(0, count);
-            sorted.Sort();
-            WriteMembers(sorted, output, excludedKeys);
-        }
-        finally
-        {
-            ArrayPool<ObjectMember>.Shared.Return(members, clearArray: true);
-            ArrayPool<byte>.Shared.Return(names);
-        }
-    }
-
-    private static void WriteMembers(ReadOnlySpan<ObjectMember> sorted, IBufferWriter<byte> output, IReadOnlySet<string>? excludedKeys)
-    {
+        using var members = new SortedObjectMembers(obj, excludedKeys);
         output.Write("{"u8);
-        bool first = true;
+        ReadOnlySpan<ObjectMember> sorted = members.Members;
         for (int i = 0; i < sorted.Length; i++)
         {
-            ReadOnlySpan<byte> name = sorted[i].Name.Span;
-            if (i > 0 && name.SequenceEqual(sorted[i - 1].Name.Span))
-            {
-                // RFC 8785 §3.1 requires I-JSON (RFC 7493), which forbids duplicate names.
-                throw new JsonException($"The JSON object has the key \"{Encoding.UTF8.GetString(name)}\" more than once.");
-            }
-
-            if (excludedKeys is { Count: > 0 } && excludedKeys.Contains(Encoding.UTF8.GetString(name)))
-            {
-                continue;
-            }
-
-            if (!first)
+            if (i > 0)
             {
                 output.Write(","u8);
             }
 
-            first = false;
-            CanonicalStringWriter.WriteQuoted(name, output);
+            CanonicalStringWriter.WriteQuoted(sorted[i].Name, output);
             output.Write(":"u8);
             WriteValue(sorted[i].Value, output);
         }
 
         output.Write("}"u8);
-    }
-
-    private static int TotalRawNameLength(JsonElement obj)
-    {
-        int total = 0;
-        foreach (JsonProperty property in obj.EnumerateObject())
-        {
-            total += JsonMarshal.GetRawUtf8PropertyName(property).Length;
-        }
-
-        return total;
     }
 }

@@ -11,31 +11,32 @@ internal static class CanonicalStringWriter
 {
     private const int StackBufferLength = 256;
 
+    /// <summary>U+0000 to U+001F, quotation mark and reverse solidus: the only characters RFC 8785 escapes.</summary>
     private static readonly SearchValues<byte> NeedsEscape = SearchValues.Create(
         "\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"u8
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f\"\\"u8);
 
-    /// <summary>Writes a string value given as it appears in JSON text, between but without its quotes.</summary>
-    /// <param name="escaped">The string's contents, possibly with escape sequences.</param>
+    /// <summary>Writes a string value given as it appears in the JSON text, without its quotes.</summary>
+    /// <param name="raw">The string's contents, possibly with escape sequences; the JSON reader has checked their syntax.</param>
     /// <param name="output">Where to write the quoted canonical form.</param>
     /// <exception cref="JsonException">The string is not valid UTF-8 or holds a lone surrogate.</exception>
-    public static void WriteEscaped(ReadOnlySpan<byte> escaped, IBufferWriter<byte> output)
+    public static void WriteRaw(ReadOnlySpan<byte> raw, IBufferWriter<byte> output)
     {
-        if (!escaped.Contains((byte)'\\'))
+        if (!raw.Contains((byte)'\\'))
         {
-            EnsureValidUtf8(escaped);
-            WriteQuoted(escaped, output);
+            EnsureValidUtf8(raw);
+            WriteQuoted(raw, output);
             return;
         }
 
-        // Unescaping never lengthens a string, so the contents fit in a buffer of the escaped length.
+        // Unescaping never lengthens a string, so the contents fit in a buffer of the raw length.
         byte[]? rented = null;
-        Span<byte> buffer = escaped.Length <= StackBufferLength
+        Span<byte> buffer = raw.Length <= StackBufferLength
             ? stackalloc byte[StackBufferLength]
-            : rented = ArrayPool<byte>.Shared.Rent(escaped.Length);
+            : rented = ArrayPool<byte>.Shared.Rent(raw.Length);
         try
         {
-            WriteQuoted(buffer[..Unescape(escaped, buffer)], output);
+            WriteQuoted(buffer[..Unescape(raw, buffer)], output);
         }
         finally
         {
@@ -73,24 +74,24 @@ internal static class CanonicalStringWriter
     }
 
     /// <summary>Decodes the escape sequences of a JSON string's contents into UTF-8.</summary>
-    /// <param name="escaped">The contents as they appear in JSON text; the JSON reader has checked their syntax.</param>
-    /// <param name="destination">At least as long as <paramref name="escaped"/>.</param>
+    /// <param name="raw">The contents as they appear in the JSON text; the JSON reader has checked their syntax.</param>
+    /// <param name="destination">At least as long as <paramref name="raw"/>.</param>
     /// <returns>The number of bytes written.</returns>
     /// <exception cref="JsonException">The string is not valid UTF-8 or holds a lone surrogate.</exception>
-    public static int Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination)
+    public static int Unescape(ReadOnlySpan<byte> raw, Span<byte> destination)
     {
-        EnsureValidUtf8(escaped);
+        EnsureValidUtf8(raw);
         int written = 0;
         int backslash;
-        while ((backslash = escaped.IndexOf((byte)'\\')) >= 0)
+        while ((backslash = raw.IndexOf((byte)'\\')) >= 0)
         {
-            escaped[..backslash].CopyTo(destination[written..]);
+            raw[..backslash].CopyTo(destination[written..]);
             written += backslash;
-            byte kind = escaped[backslash + 1];
-            escaped = escaped[(backslash + 2)..];
+            byte kind = raw[backslash + 1];
+            raw = raw[(backslash + 2)..];
             if (kind == 'u')
             {
-                written += DecodeUnicodeEscape(ref escaped).EncodeToUtf8(destination[written..]);
+                written += DecodeUnicodeEscape(ref raw).EncodeToUtf8(destination[written..]);
                 continue;
             }
 
@@ -105,25 +106,25 @@ internal static class CanonicalStringWriter
             };
         }
 
-        escaped.CopyTo(destination[written..]);
-        return written + escaped.Length;
+        raw.CopyTo(destination[written..]);
+        return written + raw.Length;
     }
 
-    private static Rune DecodeUnicodeEscape(ref ReadOnlySpan<byte> escaped)
+    private static Rune DecodeUnicodeEscape(ref ReadOnlySpan<byte> raw)
     {
-        char unit = ParseHex4(escaped);
-        escaped = escaped[4..];
-        if (char.IsHighSurrogate(unit) && escaped.StartsWith("\\u"u8))
+        char unit = ParseHex4(raw);
+        raw = raw[4..];
+        if (char.IsHighSurrogate(unit) && raw.StartsWith("\\u"u8))
         {
-            char low = ParseHex4(escaped[2..]);
+            char low = ParseHex4(raw[2..]);
             if (char.IsLowSurrogate(low))
             {
-                escaped = escaped[6..];
+                raw = raw[6..];
                 return new Rune(unit, low);
             }
         }
 
-        // RFC 8785 §3.2.2.2: a lone surrogate cannot be represented in I-JSON, so it is an error.
+        // RFC 8785 requires I-JSON, whose strings hold no lone surrogates (RFC 7493 §2.1).
         return Rune.TryCreate(unit, out Rune rune)
             ? rune
             : throw new JsonException($"A JSON string holds the lone surrogate \\u{(int)unit:x4}.");

@@ -3,14 +3,34 @@ using System.Text.Json;
 namespace Synchronizer.Core.Canonicalization;
 
 /// <summary>A member of a JSON object, ordered the way RFC 8785 §3.2.3 sorts keys.</summary>
-/// <param name="Name">The unescaped UTF-8 name.</param>
-/// <param name="Value">The member's value.</param>
-internal readonly record struct ObjectMember(ReadOnlyMemory<byte> Name, JsonElement Value) : IComparable<ObjectMember>
+internal readonly struct ObjectMember : IComparable<ObjectMember>
 {
+    private readonly byte[] _buffer;
+    private readonly int _nameStart;
+    private readonly int _nameLength;
+
+    /// <summary>Initializes a new instance of the <see cref="ObjectMember"/> struct.</summary>
+    /// <param name="buffer">The buffer that holds the name.</param>
+    /// <param name="nameStart">Where the unescaped UTF-8 name starts in <paramref name="buffer"/>.</param>
+    /// <param name="nameLength">The name's length in bytes.</param>
+    /// <param name="value">The member's value.</param>
+    public ObjectMember(byte[] buffer, int nameStart, int nameLength, JsonElement value)
+    {
+        _buffer = buffer;
+        _nameStart = nameStart;
+        _nameLength = nameLength;
+        Value = value;
+    }
+
+    /// <summary>Gets the unescaped UTF-8 name.</summary>
+    public ReadOnlySpan<byte> Name => new(_buffer, _nameStart, _nameLength);
+
+    public JsonElement Value { get; }
+
     /// <summary>Compares names by their UTF-16 code units, as RFC 8785 and JavaScript's default sort do.</summary>
     /// <param name="other">The member to compare with.</param>
     /// <returns>A negative number, zero or a positive number, as for <see cref="string.CompareOrdinal(string, string)"/>.</returns>
-    public int CompareTo(ObjectMember other) => CompareUtf16Order(Name.Span, other.Name.Span);
+    public int CompareTo(ObjectMember other) => CompareUtf16Order(Name, other.Name);
 
     /// <summary>Compares two valid UTF-8 strings in the order of their UTF-16 code units, without decoding them.</summary>
     /// <param name="left">The first string.</param>
@@ -26,8 +46,8 @@ internal readonly record struct ObjectMember(ReadOnlyMemory<byte> Name, JsonElem
 
         // UTF-8 byte order is code point order, and so is UTF-16 order except in one case: a surrogate
         // pair (U+10000 and up, lead bytes F0-F4) sorts before U+E000-U+FFFF (lead bytes EE-EF), because
-        // its high surrogate is D800-DBFF. The first difference is never inside a code point whose lead
-        // bytes differ, so looking at the differing bytes alone is enough.
+        // its high surrogate is D800-DBFF. When the first differing bytes are continuation bytes, the two
+        // code points share their lead byte and hence their kind, so these bytes alone decide.
         int leftByte = left[common];
         int rightByte = right[common];
         bool leftIsPair = leftByte >= 0xF0;

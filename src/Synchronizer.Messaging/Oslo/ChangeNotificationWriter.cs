@@ -16,21 +16,25 @@ public static class ChangeNotificationWriter
     /// <param name="publisherId">The publisher id, <c>synchronizer.&lt;host&gt;</c>.</param>
     /// <param name="now">The notification timestamp.</param>
     /// <returns>The body.</returns>
-    public static byte[] WriteBody(EntityChange change, string publisherId, DateTimeOffset now)
+    public static byte[] WriteBody(EntityChange change, string publisherId, DateTimeOffset now) =>
+        WriteBody(change, publisherId, now, Guid.NewGuid(), Guid.NewGuid());
+
+    /// <summary>Writes the body with given message ids; the golden-file tests need them fixed.</summary>
+    internal static byte[] WriteBody(EntityChange change, string publisherId, DateTimeOffset now, Guid messageId, Guid uniqueId)
     {
         ArgumentNullException.ThrowIfNull(change);
         var inner = new ArrayBufferWriter<byte>(change.Entity.Length + 512);
         using (var json = new Utf8JsonWriter(inner))
         {
             json.WriteStartObject();
-            json.WriteString("message_id", Guid.NewGuid().ToString());
+            json.WriteString("message_id", messageId.ToString());
             json.WriteString("publisher_id", publisherId);
             json.WriteString("event_type", EventType(change));
             json.WriteString("priority", "INFO");
             json.WritePropertyName("payload");
             WritePayload(json, change);
             json.WriteString("timestamp", OsloTimestamps.Notification(now));
-            json.WriteString("_unique_id", Guid.NewGuid().ToString("N"));
+            json.WriteString("_unique_id", uniqueId.ToString("N"));
             json.WriteEndObject();
         }
 

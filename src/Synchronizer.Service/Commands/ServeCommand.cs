@@ -1,9 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Synchronizer.Plugins.Abstractions;
 using Synchronizer.Service.Configuration;
 using Synchronizer.Service.Hosting;
 
@@ -32,19 +29,7 @@ internal static class ServeCommand
         try
         {
             var configuration = SynchronizerConfigurationBuilder.Build(files, dirs);
-            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-            builder.Configuration.AddConfiguration(configuration);
-            builder.Logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "yyyy-MM-dd HH:mm:ss.fff ";
-                o.UseUtcTimestamp = true;
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Information);
-            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
-            builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
-            builder.Services.AddSynchronizer(configuration).AddNova();
-            host = builder.Build();
+            host = SynchronizerHost.Build(configuration);
         }
         catch (Exception ex) when (ex is ConfigurationFileException or InvalidOperationException)
         {

@@ -28,13 +28,10 @@ internal sealed class RequestLogMiddleware
         finally
         {
             var request = context.Request;
-            Log.Request(
-                _logger,
-                request.Method,
-                request.Path.Value ?? string.Empty,
-                request.QueryString.Value ?? string.Empty,
-                context.Response.StatusCode,
-                (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            var path = request.Path.Value ?? string.Empty;
+            var query = request.QueryString.Value ?? string.Empty;
+            var elapsedMs = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log.Request(_logger, request.Method, path, query, context.Response.StatusCode, elapsedMs);
         }
     }
 }

@@ -7,10 +7,9 @@ internal static class IdentityRoutes
 {
     public static void Map(IEndpointRouteBuilder routes, TokenEndpoints tokens)
     {
+        // Routing ignores a trailing slash, so these serve "/identity/" and "/identity/v3/" too.
         routes.MapGet("/identity", VersionsAsync);
-        routes.MapGet("/identity/", VersionsAsync);
         routes.MapGet("/identity/v3", VersionAsync);
-        routes.MapGet("/identity/v3/", VersionAsync);
         routes.MapPost("/identity/v3/auth/tokens", tokens.IssueAsync);
         routes.MapMethods("/identity/v3/auth/tokens", [HttpMethods.Get, HttpMethods.Head], tokens.ValidateAsync);
         routes.MapDelete("/identity/v3/auth/tokens", tokens.RevokeAsync);

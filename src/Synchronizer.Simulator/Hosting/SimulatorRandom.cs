@@ -1,4 +1,4 @@
-namespace Synchronizer.Simulator.Compute;
+namespace Synchronizer.Simulator.Hosting;
 
 /// <summary>One seedable generator for seeding and churn, safe to share between threads.</summary>
 internal sealed class SimulatorRandom

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Synchronizer.Simulator.Compute;
+using Synchronizer.Simulator.Faults;
+using Synchronizer.Simulator.Hosting;
+using Synchronizer.Simulator.Identity;
+
+namespace Synchronizer.Simulator.Control;
+
+/// <summary>The control API's knobs: faults, churn, token revocation and a status summary.</summary>
+internal sealed class SettingsEndpoints
+{
+    private readonly FaultRegistry _faults;
+    private readonly ChurnWorker _churn;
+    private readonly TokenStore _tokens;
+    private readonly ServerStore _servers;
+
+    public SettingsEndpoints(FaultRegistry faults, ChurnWorker churn, TokenStore tokens, ServerStore servers)
+    {
+        _faults = faults;
+        _churn = churn;
+        _tokens = tokens;
+        _servers = servers;
+    }
+
+    public Task AddFaultAsync(HttpContext context) => ControlErrors.GuardAsync(context, async () =>
+    {
+        var rule = await ControlJson.ReadFaultRuleAsync(context.Request, context.RequestAborted);
+        _faults.Add(rule);
+        await JsonResponses.WriteAsync(context, StatusCodes.Status201Created, w => JsonSerializer.Serialize(w, rule, ControlJson.Options));
+    });
+
+    public Task ListFaultsAsync(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WritePropertyName("faults");
+            JsonSerializer.Serialize(w, _faults.Rules, ControlJson.Options);
+            w.WriteEndObject();
+        });
+
+    public Task ClearFaultsAsync(HttpContext context)
+    {
+        _faults.Clear();
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    public Task SetChurnAsync(HttpContext context) => ControlErrors.GuardAsync(context, async () =>
+    {
+        var request = await ControlJson.ReadAsync<ChurnRequest>(context.Request, context.RequestAborted);
+        _churn.Set(request.PerSecond);
+        await StatusAsync(context);
+    });
+
+    public Task RevokeTokensAsync(HttpContext context)
+    {
+        _tokens.RevokeAll();
+        context.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    public Task StatusAsync(HttpContext context) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("servers", _servers.Count);
+            w.WriteNumber("tokens", _tokens.Count);
+            w.WriteNumber("churn_per_second", _churn.PerSecond);
+            w.WriteNumber("faults", _faults.Rules.Count);
+            w.WriteEndObject();
+        });
+}

@@ -1,0 +1,3 @@
+using Synchronizer.Simulator.Cli;
+
+return await SimulatorCommand.Create().Parse(args).InvokeAsync();
