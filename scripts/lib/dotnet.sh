@@ -40,12 +40,15 @@ run_dotnet_tests() {
     out="$(state_dir tally)/${label}.log"
     log "running ${label} tests (filter: ${filter})"
     dotnet test "$(repo_root)/Synchronizer.sln" --no-build --nologo --filter "$filter" \
-        --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E '^\s+(Failed|Passed|Skipped) |Failed!|Passed!|error' || true
+        --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E '^\s+(Failed|Skipped) |Total tests:|error' || true
     rc=${PIPESTATUS[0]}
     while read -r p f; do
         passed=$((passed + p))
         failed=$((failed + f))
-    done < <(sed -nE 's/.*(Passed|Failed)! +- +Failed: +([0-9]+), +Passed: +([0-9]+).*/\3 \2/p' "$out")
+    done < <(awk '/^Total tests:/ { p = 0; f = 0; inside = 1; next }
+                  inside && /^ +Passed: +[0-9]+$/ { p = $2 }
+                  inside && /^ +Failed: +[0-9]+$/ { f = $2 }
+                  inside && /^ +Total time:/ { print p, f; inside = 0 }' "$out")
     if [[ $rc -ne 0 && $failed -eq 0 ]]; then
         log "${label}: dotnet test exited ${rc} without failing tests (build break or crashed test host): see ${out}"
         failed=1

@@ -16,8 +16,7 @@ namespace Synchronizer.Messaging.Oslo;
 /// </summary>
 internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDisposable
 {
-    // Enough in flight to hide the confirm round trip, few enough to bound memory.
-    private const int MaxOutstandingConfirms = 256;
+    private static readonly TimeSpan ConfirmTimeout = TimeSpan.FromSeconds(60);
 
     private static readonly BasicProperties Properties = new()
     {
@@ -35,6 +34,7 @@ internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDispos
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private IChannel? _channel;
+    private PublisherConfirmTracker? _confirms;
 
     public OsloNotificationPublisher(
         RabbitConnectionProvider connections,
@@ -64,10 +64,11 @@ internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDispos
         {
             await PublishInOrderAsync(changes, cancellationToken);
         }
-        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or PublishException or IOException)
+        catch (Exception ex) when (ex is AlreadyClosedException or OperationInterruptedException or IOException or MessagingException)
         {
+            // A channel that lost a confirm cannot say which messages arrived: start over on a new one.
             await DropChannelAsync();
-            throw new MessagingException($"Publishing {changes[0].EntityType} notifications failed: {ex.Message}", ex);
+            throw ex as MessagingException ?? new MessagingException($"Publishing {changes[0].EntityType} notifications failed: {ex.Message}", ex);
         }
         finally
         {
@@ -85,8 +86,8 @@ internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDispos
     {
         var options = _options.CurrentValue;
         var channel = await GetChannelAsync(cancellationToken);
+        var confirms = _confirms!;
         var publisherId = $"synchronizer.{options.Host}";
-        var inFlight = new List<Task>(MaxOutstandingConfirms);
         string? declaredFor = null;
         foreach (var change in changes)
         {
@@ -97,25 +98,15 @@ internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDispos
             }
 
             var body = ChangeNotificationWriter.WriteBody(change, publisherId, _time.GetUtcNow());
-            inFlight.Add(channel.BasicPublishAsync(options.ControlExchange, _topics.InfoRoutingKey(change.EntityType), false, Properties, body, cancellationToken).AsTask());
-            if (inFlight.Count == MaxOutstandingConfirms)
-            {
-                await AwaitConfirmsAsync(inFlight);
-            }
+            confirms.Expect(await channel.GetNextPublishSequenceNumberAsync(cancellationToken));
+
+            // Awaited one by one: this only waits for the frame to be written, so order is kept
+            // while the confirms of earlier messages are still on their way.
+            await channel.BasicPublishAsync(options.ControlExchange, _topics.InfoRoutingKey(change.EntityType), false, Properties, body, cancellationToken);
         }
 
-        await AwaitConfirmsAsync(inFlight);
+        await confirms.WaitForAllAsync(ConfirmTimeout, cancellationToken);
         Log.Published(_logger, changes.Count, changes[0].EntityType, changes[^1].Revision);
-    }
-
-    private static async Task AwaitConfirmsAsync(List<Task> inFlight)
-    {
-        foreach (var publish in inFlight)
-        {
-            await publish;
-        }
-
-        inFlight.Clear();
     }
 
     private async Task DeclareAsync(IChannel channel, string entityType, MessagingOptions options, CancellationToken cancellationToken)
@@ -152,17 +143,16 @@ internal sealed class OsloNotificationPublisher : IChangePublisher, IAsyncDispos
 
         await DropChannelAsync();
         var connection = await _connections.GetConnectionAsync(cancellationToken);
-        var channelOptions = new CreateChannelOptions(
-            publisherConfirmationsEnabled: true,
-            publisherConfirmationTrackingEnabled: true,
-            outstandingPublisherConfirmationsRateLimiter: new ThrottlingRateLimiter(MaxOutstandingConfirms));
+        var channelOptions = new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: false);
         _channel = await connection.CreateChannelAsync(channelOptions, cancellationToken);
+        _confirms = new PublisherConfirmTracker(_channel);
         return _channel;
     }
 
     private async Task DropChannelAsync()
     {
         _declared.Clear();
+        _confirms = null;
         if (_channel is not null)
         {
             try

@@ -33,7 +33,11 @@ internal sealed class ControlEndpoints
             w.WriteNumber("created", request.Count);
             w.WriteNumber("total", _store.Count);
             w.WriteStartArray("project_ids");
-            projects.ToList().ForEach(p => w.WriteStringValue(p.Id));
+            foreach (var project in projects)
+            {
+                w.WriteStringValue(project.Id);
+            }
+
             w.WriteEndArray();
             w.WriteEndObject();
         });

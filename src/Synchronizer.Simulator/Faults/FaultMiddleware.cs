@@ -40,7 +40,15 @@ internal sealed class FaultMiddleware
         Log.FaultInjected(_logger, rule.Kind, request.Method, path);
         if (rule.DelayMs is > 0)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(rule.DelayMs.Value), _time, context.RequestAborted);
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(rule.DelayMs.Value), _time, context.RequestAborted);
+            }
+            catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+            {
+                // The client gave up waiting, which is what a delay fault is there to provoke.
+                return;
+            }
         }
 
         switch (rule.Kind)

@@ -16,17 +16,6 @@ internal static class JsonResponses
         SkipValidation = true,
     };
 
-    public static byte[] Render(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            write(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write, string contentType = ContentType)
     {
         // uwsgi sends a Content-Length, not chunks, so the body is rendered before it is sent.

@@ -1,14 +1,14 @@
 using System.Text.Json;
 using Synchronizer.Core.Polling;
 using Synchronizer.FunctionalTests.Infrastructure;
-using Synchronizer.Simulator.Control;
+using Synchronizer.Simulator.Faults;
 using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.FunctionalTests.EndToEnd;
 
 /// <summary>The first real path: simulator (Keystone + Nova over HTTP) → poll → change detection → RabbitMQ.</summary>
 [Trait("Category", "Functional")]
-[Collection(BrokerCollection.Name)]
+[Collection(BrokerTests.Name)]
 public sealed class NovaToRabbitTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
@@ -82,15 +82,8 @@ public sealed class NovaToRabbitTests : IAsyncLifetime
         var ids = (await GroundTruthAsync()).Keys.Order(StringComparer.Ordinal).ToArray();
         await _simulator.Control.UpdateServerAsync(ids[0], status: "SHUTOFF");
         await _simulator.Control.DeleteServerAsync(ids[1]);
-        await _simulator.Control.InjectFaultAsync(new FaultRule
-        {
-            Service = "compute",
-            PathContains = "/servers/detail",
-            QueryContains = "marker=",
-            Kind = "status",
-            Status = 500,
-            Times = 1,
-        });
+        await _simulator.Control.InjectFaultAsync(
+            new FaultRule("status", Service: "compute", PathContains: "/servers/detail", QueryContains: "marker=", Status: 500, Times: 1));
 
         var failure = await Assert.ThrowsAsync<PollFailedException>(_synchronizer.PollInstancesAsync);
         await Task.Delay(1000);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
 using Synchronizer.FunctionalTests.Infrastructure;
 using Synchronizer.Service.Hosting;
 using Synchronizer.Simulator.Hosting;
@@ -8,7 +7,7 @@ namespace Synchronizer.FunctionalTests.EndToEnd;
 
 /// <summary>The whole service as <c>synchronizer serve</c> runs it: Generic Host, Quartz triggers, real HTTP and RabbitMQ.</summary>
 [Trait("Category", "Functional")]
-[Collection(BrokerCollection.Name)]
+[Collection(BrokerTests.Name)]
 public sealed class ScheduledServiceTests
 {
     [Fact]

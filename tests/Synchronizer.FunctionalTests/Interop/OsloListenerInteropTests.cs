@@ -5,7 +5,7 @@ namespace Synchronizer.FunctionalTests.Interop;
 
 /// <summary>A real oslo.messaging listener (Python, its own pool) receives our change notifications.</summary>
 [Trait("Category", "Interop")]
-[Collection(BrokerCollection.Name)]
+[Collection(BrokerTests.Name)]
 public sealed class OsloListenerInteropTests
 {
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class OpenStackClient : IDisposable
         return await _http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct = default) => _http.SendAsync(request, ct);
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)
     {
