@@ -4,6 +4,7 @@ using Synchronizer.Service.Commands;
 
 var root = new RootCommand("The OpenStack entity synchronizer: polls OpenStack APIs and publishes every change on RabbitMQ.");
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(GenConfigCommand.Create());
 var version = new Command("version", "Print the version.");
 version.SetAction(_ =>
 {
