@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace Synchronizer.Messaging.Rabbit;
 
@@ -55,27 +54,7 @@ public sealed class RabbitConnectionProvider : IAsyncDisposable
 
             var options = _options.CurrentValue;
             var url = TransportUrl.Parse(options.TransportUrl);
-            var first = url.Hosts[0];
-            var factory = new ConnectionFactory
-            {
-                UserName = first.UserName,
-                Password = first.Password,
-                VirtualHost = url.VirtualHost,
-                AutomaticRecoveryEnabled = true,
-                TopologyRecoveryEnabled = true,
-                NetworkRecoveryInterval = TimeSpan.FromSeconds(2),
-                ClientProvidedName = $"synchronizer:{options.Host}",
-            };
-            var endpoints = url.Hosts.Select(h => new AmqpTcpEndpoint(h.Host, h.Port, new SslOption { Enabled = url.UseTls, ServerName = h.Host })).ToList();
-            try
-            {
-                _connection = await factory.CreateConnectionAsync(endpoints, cancellationToken);
-            }
-            catch (BrokerUnreachableException ex)
-            {
-                throw new MessagingException($"No broker of {url} could be reached: {ex.InnerException?.Message ?? ex.Message}", ex);
-            }
-
+            _connection = await RabbitConnections.OpenAsync(url, $"synchronizer:{options.Host}", cancellationToken);
             var redacted = url.ToString();
             Log.Connected(_logger, redacted);
             return _connection;
