@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
 using Synchronizer.OpenStack.Identity;
+using Synchronizer.OpenStack.Microversions;
 
 namespace Synchronizer.OpenStack.Tests;
 
@@ -12,6 +14,9 @@ internal static class FakeKeystone
 {
     public const string AuthUrl = "http://keystone.test/identity/v3";
     public const string ComputeUrl = "http://nova.test/compute/v2.1";
+    public const string VolumeUrl = "http://cinder.test/volume/v3/p1";
+    public const string OrchestrationUrl = "http://heat.test/orchestration/v1/p1";
+    public const string Password = "s3cret-pass";
 
     public static HttpResponseMessage TokenResponse(string token, DateTimeOffset expiresAt)
     {
@@ -32,6 +37,8 @@ internal static class FakeKeystone
                             new { @interface = "internal", region_id = "RegionOne", region = "RegionOne", url = "http://internal.test/compute/v2.1" },
                         },
                     },
+                    Service("volumev3", VolumeUrl),
+                    Service("orchestration", OrchestrationUrl),
                 },
             },
         });
@@ -40,7 +47,7 @@ internal static class FakeKeystone
 
     public static IOptionsMonitor<ServiceCredentialsOptions> Options(Action<ServiceCredentialsOptions>? configure = null)
     {
-        var options = new ServiceCredentialsOptions { AuthUrl = AuthUrl, Username = "admin", Password = "s3cret-pass", ProjectName = "admin" };
+        var options = new ServiceCredentialsOptions { AuthUrl = AuthUrl, Username = "admin", Password = Password, ProjectName = "admin" };
         configure?.Invoke(options);
         var monitor = Substitute.For<IOptionsMonitor<ServiceCredentialsOptions>>();
         monitor.CurrentValue.Returns(options);
@@ -48,5 +55,17 @@ internal static class FakeKeystone
     }
 
     public static KeystoneTokenProvider TokenProvider(StubHttpHandler handler, TimeProvider time, IOptionsMonitor<ServiceCredentialsOptions>? options = null) =>
-        new(new StubHttpClientFactory(handler), options ?? Options(), time, NullLogger<KeystoneTokenProvider>.Instance);
+        TokenProvider(new StubHttpClientFactory(handler), time, options);
+
+    public static KeystoneTokenProvider TokenProvider(IHttpClientFactory factory, TimeProvider time, IOptionsMonitor<ServiceCredentialsOptions>? options = null, ILoggerFactory? logs = null) =>
+        new(factory, options ?? Options(), time, (logs ?? NullLoggerFactory.Instance).CreateLogger<KeystoneTokenProvider>());
+
+    public static MicroversionNegotiator Negotiator(IHttpClientFactory factory, ITokenProvider tokens, TimeProvider time, IOptionsMonitor<ServiceCredentialsOptions>? options = null) =>
+        new(new VersionDocumentReader(factory), tokens, options ?? Options(), time, NullLogger<MicroversionNegotiator>.Instance);
+
+    private static object Service(string type, string url) => new
+    {
+        type,
+        endpoints = new object[] { new { @interface = "public", region_id = "RegionOne", region = "RegionOne", url } },
+    };
 }

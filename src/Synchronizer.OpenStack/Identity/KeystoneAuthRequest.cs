@@ -46,9 +46,7 @@ internal static class KeystoneAuthRequest
         else
         {
             json.WriteString("name", options.Username);
-            json.WriteStartObject("domain");
-            json.WriteString("name", options.UserDomainName);
-            json.WriteEndObject();
+            WriteDomain(json, options.UserDomainId, options.UserDomainName);
         }
 
         json.WriteString("password", options.Password);
@@ -79,12 +77,26 @@ internal static class KeystoneAuthRequest
         else
         {
             json.WriteString("name", options.ProjectName);
-            json.WriteStartObject("domain");
-            json.WriteString("name", options.ProjectDomainName);
-            json.WriteEndObject();
+            WriteDomain(json, options.ProjectDomainId, options.ProjectDomainName);
         }
 
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    // A name is unique only within its domain; the domain id wins over its name, as in keystoneauth.
+    private static void WriteDomain(Utf8JsonWriter json, string id, string name)
+    {
+        json.WriteStartObject("domain");
+        if (!string.IsNullOrEmpty(id))
+        {
+            json.WriteString("id", id);
+        }
+        else
+        {
+            json.WriteString("name", name);
+        }
+
         json.WriteEndObject();
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace Synchronizer.OpenStack.Identity;
 
@@ -93,7 +94,8 @@ internal sealed class KeystoneTokenProvider : ITokenProvider, IDisposable
         {
             response = await client.SendAsync(request, cancellationToken);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or IOException or TimeoutRejectedException
+            || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
         {
             throw new OpenStackException($"Keystone at {url} could not be reached: {ex.Message}", ex);
         }

@@ -3,14 +3,24 @@ using Microsoft.Extensions.Configuration;
 namespace Synchronizer.OpenStack.Identity;
 
 /// <summary>
-/// Keystone v3 credentials, keystoneauth-style, as the <c>[service_credentials]</c> section holds them.
+/// Keystone v3 credentials, keystoneauth-style, as the <c>[service_credentials]</c> section holds them,
+/// and the HTTP behaviour towards every OpenStack service (<c>ServiceCredentialsOptions.Http.cs</c>).
 /// </summary>
-public sealed class ServiceCredentialsOptions
+/// <remarks>
+/// A key set in the section (or in code) always wins. The keys left unset come from the
+/// <c>clouds.yaml</c> entry named by <see cref="Cloud"/> (or <c>OS_CLOUD</c>), otherwise from the
+/// <c>OS_*</c> environment variables (only when neither <c>auth_url</c> nor a cloud is set), otherwise from the defaults below.
+/// </remarks>
+public sealed partial class ServiceCredentialsOptions
 {
     /// <summary>The configuration section these options bind to.</summary>
     public const string SectionName = "service_credentials";
 
-    /// <summary>Gets or sets the Keystone v3 URL, for example <c>http://127.0.0.1:5000/v3</c>. The default value is empty (required).</summary>
+    /// <summary>Gets or sets the <c>clouds.yaml</c> entry that supplies the keys not set here; when empty, <c>OS_CLOUD</c> names it. The default value is empty.</summary>
+    [ConfigurationKeyName("cloud")]
+    public string Cloud { get; set; } = string.Empty;
+
+    /// <summary>Gets or sets the Keystone URL, for example <c>http://127.0.0.1:5000/v3</c>. The default value is empty (required).</summary>
     [ConfigurationKeyName("auth_url")]
     public string AuthUrl { get; set; } = string.Empty;
 
@@ -40,11 +50,19 @@ public sealed class ServiceCredentialsOptions
 
     /// <summary>Gets or sets the user's domain name. The default value is <c>Default</c>.</summary>
     [ConfigurationKeyName("user_domain_name")]
-    public string UserDomainName { get; set; } = "Default";
+    public string UserDomainName { get; set; } = OpenStackDefaults.DomainName;
+
+    /// <summary>Gets or sets the user's domain id, used instead of the domain name when set. The default value is empty.</summary>
+    [ConfigurationKeyName("user_domain_id")]
+    public string UserDomainId { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the project's domain name. The default value is <c>Default</c>.</summary>
     [ConfigurationKeyName("project_domain_name")]
-    public string ProjectDomainName { get; set; } = "Default";
+    public string ProjectDomainName { get; set; } = OpenStackDefaults.DomainName;
+
+    /// <summary>Gets or sets the project's domain id, used instead of the domain name when set. The default value is empty.</summary>
+    [ConfigurationKeyName("project_domain_id")]
+    public string ProjectDomainId { get; set; } = string.Empty;
 
     /// <summary>Gets or sets the application credential id. The default value is empty.</summary>
     [ConfigurationKeyName("application_credential_id")]
@@ -54,15 +72,17 @@ public sealed class ServiceCredentialsOptions
     [ConfigurationKeyName("application_credential_secret")]
     public string ApplicationCredentialSecret { get; set; } = string.Empty;
 
-    /// <summary>Gets or sets the catalog region. The default value is <c>RegionOne</c>.</summary>
+    /// <summary>Gets or sets the catalog region; empty matches any. The default value is <c>RegionOne</c>.</summary>
     [ConfigurationKeyName("region_name")]
-    public string RegionName { get; set; } = "RegionOne";
+    public string RegionName { get; set; } = OpenStackDefaults.RegionName;
 
     /// <summary>Gets or sets the catalog interface: public, internal or admin. The default value is <c>public</c>.</summary>
     [ConfigurationKeyName("interface")]
-    public string Interface { get; set; } = "public";
+    public string Interface { get; set; } = OpenStackDefaults.Interface;
 
-    /// <summary>Gets or sets the seconds allowed for one HTTP request. The default value is 60.</summary>
-    [ConfigurationKeyName("request_timeout")]
-    public int RequestTimeoutSeconds { get; set; } = 60;
+    /// <summary>Gets or sets where the credentials not set in the section came from, for error messages; never a secret.</summary>
+    internal string? CredentialSource { get; set; }
+
+    /// <summary>Gets the problems met while reading <c>clouds.yaml</c>, reported by validation.</summary>
+    internal List<string> SourceProblems { get; } = [];
 }
