@@ -14,4 +14,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Seeded {Count} servers over {Projects} projects")]
     public static partial void Seeded(ILogger logger, int count, int projects);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Information, Message = "Publishing notifications to RabbitMQ at {Host}:{Port}")]
+    public static partial void NotificationsConnected(ILogger logger, string host, int port);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Cannot publish notifications to RabbitMQ at {Host}:{Port}, retrying: {Reason}")]
+    public static partial void NotificationsFailed(ILogger logger, string host, int port, string reason);
 }

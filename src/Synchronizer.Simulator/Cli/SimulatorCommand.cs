@@ -11,7 +11,16 @@ internal static class SimulatorCommand
         var port = new Option<int>("--port") { Description = "TCP port to listen on; 0 picks a free one.", DefaultValueFactory = _ => SimulatorDefaults.CommandLinePort };
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => SimulatorDefaults.Host };
         var servers = new Option<int>("--servers") { Description = "Servers to create at start-up." };
-        var projects = new Option<int>("--projects") { Description = "Projects the seeded servers are spread over; the first is the admin project.", DefaultValueFactory = _ => 1 };
+        var volumes = new Option<int>("--volumes") { Description = "Cinder volumes to create at start-up." };
+        var stacks = new Option<int>("--stacks") { Description = "Heat stacks to create at start-up." };
+        var hypervisors = new Option<int>("--hypervisors") { Description = "Compute nodes (sim-compute-N, zone nova) to create at start-up.", DefaultValueFactory = _ => SimulatorDefaults.Hypervisors };
+        var projects = new Option<int>("--projects") { Description = "Projects the seeded servers, volumes and stacks are spread over; the first is the admin project.", DefaultValueFactory = _ => 1 };
+        var notificationsUrl = new Option<string?>("--notifications-url") { Description = "oslo transport_url (rabbit://user:pass@host:port/vhost) to publish nova, cinder and heat notifications to." };
+        var applicationCredentials = new Option<string[]>("--application-credential")
+        {
+            Description = "An application credential keystone accepts, ID:SECRET or ID:SECRET:USER (admin or demo user); repeatable.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var churn = new Option<double>("--churn") { Description = "Random changes per second (updates, creates, deletes); 0 for none." };
         var maxLimit = new Option<int>("--max-limit") { Description = "Largest page of a list call (nova's [api] max_limit).", DefaultValueFactory = _ => SimulatorDefaults.MaxLimit };
         var tokenLifetime = new Option<int>("--token-lifetime") { Description = "Token lifetime in seconds.", DefaultValueFactory = _ => SimulatorDefaults.TokenLifetimeSeconds };
@@ -21,9 +30,12 @@ internal static class SimulatorCommand
         var seed = new Option<int?>("--seed") { Description = "Seed of the random generator, for a repeatable cloud." };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "Log level; Debug logs one line per request.", DefaultValueFactory = _ => LogLevel.Information };
 
-        var command = new RootCommand("Simulates OpenStack's Keystone and Nova APIs on one port, laid out like devstack (/identity, /compute), with a /control API to seed, change and break it.")
+        var command = new RootCommand(
+            "Simulates OpenStack's Keystone, Nova, Cinder and Heat APIs on one port, laid out like devstack (/identity, /compute, /volume, /orchestration), "
+            + "with a /control API to seed, change and break it, and the services' notifications on RabbitMQ.")
         {
-            port, host, servers, projects, churn, maxLimit, tokenLifetime, username, password, project, seed, logLevel,
+            port, host, servers, volumes, stacks, hypervisors, projects, churn, maxLimit, tokenLifetime, username, password, project,
+            applicationCredentials, notificationsUrl, seed, logLevel,
         };
         command.SetAction((result, ct) =>
         {
@@ -33,6 +45,11 @@ internal static class SimulatorCommand
                 Host = result.GetValue(host)!,
                 SeedServers = result.GetValue(servers),
                 SeedProjects = result.GetValue(projects),
+                SeedVolumes = result.GetValue(volumes),
+                SeedStacks = result.GetValue(stacks),
+                SeedHypervisors = result.GetValue(hypervisors),
+                NotificationsTransportUrl = result.GetValue(notificationsUrl),
+                ApplicationCredentials = [.. (result.GetValue(applicationCredentials) ?? []).Select(ParseCredential)],
                 ChurnPerSecond = result.GetValue(churn),
                 MaxLimit = result.GetValue(maxLimit),
                 TokenLifetime = TimeSpan.FromSeconds(result.GetValue(tokenLifetime)),
@@ -44,6 +61,13 @@ internal static class SimulatorCommand
             return RunAsync(options, result.GetValue(logLevel), result.InvocationConfiguration, ct);
         });
         return command;
+    }
+
+    // ID:SECRET[:USER]; a malformed value reaches Validate as an empty secret and is reported there.
+    private static SimulatorApplicationCredential ParseCredential(string value)
+    {
+        var parts = value.Split(':', 3);
+        return new SimulatorApplicationCredential(parts[0], parts.Length > 1 ? parts[1] : string.Empty, parts.Length > 2 ? parts[2] : null);
     }
 
     private static async Task<int> RunAsync(SimulatorOptions options, LogLevel level, InvocationConfiguration console, CancellationToken ct)

@@ -1,9 +1,8 @@
 namespace Synchronizer.Simulator.Compute;
 
-/// <summary>The fixed flavors, image, hosts and zone servers are built from (devstack's defaults).</summary>
+/// <summary>The fixed flavors and image servers are built from (devstack's defaults); hosts are in the HypervisorStore.</summary>
 internal static class ComputeCatalog
 {
-    public const string AvailabilityZone = "nova";
     public const string NetworkName = "private";
 
     private static readonly Dictionary<string, string> NoExtraSpecs = [];
@@ -20,7 +19,4 @@ internal static class ComputeCatalog
         "70a599e0-31e7-49b7-b260-868f441e862b",
         "cirros-0.6.2-x86_64-disk",
         new Dictionary<string, string> { ["architecture"] = "x86_64", ["hw_rng_model"] = "virtio" });
-
-    // hypervisor_hostname equals the host, as with the libvirt driver on a one-node compute service.
-    public static readonly IReadOnlyList<string> Hosts = ["sim-compute-1", "sim-compute-2", "sim-compute-3", "sim-compute-4"];
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Primitives;
+using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.Simulator.Compute;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.Simulator.Compute;
 
@@ -43,32 +44,11 @@ internal static class NextLinks
                 href.Append('&');
             }
 
-            QuotePlus(href, keys[i]);
+            UrlEncoding.QuotePlus(href, keys[i]);
             href.Append('=');
-            QuotePlus(href, values[keys[i]]);
+            UrlEncoding.QuotePlus(href, values[keys[i]]);
         }
 
         return href.ToString();
-    }
-
-    // urllib.parse.quote_plus: letters, digits and "_.-~" stay, a space becomes "+", the rest %XX of UTF-8.
-    private static void QuotePlus(StringBuilder target, string value)
-    {
-        foreach (var b in Encoding.UTF8.GetBytes(value))
-        {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' or '~')
-            {
-                target.Append(c);
-            }
-            else if (c == ' ')
-            {
-                target.Append('+');
-            }
-            else
-            {
-                target.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-            }
-        }
     }
 }

@@ -1,3 +1,4 @@
+using Synchronizer.Simulator.Hosting;
 using Synchronizer.Simulator.Identity;
 
 namespace Synchronizer.Simulator.Compute;

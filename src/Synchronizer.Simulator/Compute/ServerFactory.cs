@@ -1,3 +1,4 @@
+using Synchronizer.Simulator.Compute.Hosts;
 using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.Simulator.Compute;
@@ -8,13 +9,16 @@ internal sealed class ServerFactory
     private static readonly Dictionary<string, string> SeedMetadata = new() { ["seed"] = "simulator" };
 
     private readonly SimulatorRandom _random;
+    private readonly HypervisorStore _hypervisors;
 
-    public ServerFactory(SimulatorRandom random)
+    public ServerFactory(SimulatorRandom random, HypervisorStore hypervisors)
     {
         _random = random;
+        _hypervisors = hypervisors;
     }
 
-    public string PickHost() => _random.Use(r => ComputeCatalog.Hosts[r.Next(ComputeCatalog.Hosts.Count)]);
+    /// <summary>The scheduler's choice: a random enabled, live compute node; null when there is none.</summary>
+    public Placement? PickHost() => _random.Use(_hypervisors.PickForNewServer);
 
     /// <summary>A server that finished booting at <paramref name="launchedAt"/>, then moved to <paramref name="status"/>.</summary>
     public ServerRecord Create(string? name, string projectId, string userId, string status, DateTime launchedAt)
@@ -27,6 +31,7 @@ internal sealed class ServerFactory
         // created 01:52:20, launched and updated 01:52:28); nothing is dated in the future.
         var launched = launchedAt;
         var createdAt = launched.AddSeconds(-8);
+        var placement = PickHost();
         var active = new ServerRecord
         {
             Seq = 0,
@@ -42,10 +47,17 @@ internal sealed class ServerFactory
             PowerState = ServerStates.Running,
             Flavor = flavor,
             Image = ComputeCatalog.Image,
-            Host = PickHost(),
+            Host = placement?.Host,
+            AvailabilityZone = placement?.Zone,
             PinnedAvailabilityZone = null,
             Metadata = SeedMetadata,
         };
+        if (placement is null)
+        {
+            // No valid host: nova puts the instance in ERROR with a NoValidHost fault and no host.
+            return ServerMutations.WithStatus(active with { LaunchedAt = null, PowerState = ServerStates.NoState }, "ERROR", launched, placement: null);
+        }
+
         if (status.Equals("ACTIVE", StringComparison.OrdinalIgnoreCase))
         {
             return active;
@@ -53,6 +65,6 @@ internal sealed class ServerFactory
 
         // Still building, or failed to build: it never ran, so it has no launched_at.
         var neverRan = status.Equals("BUILD", StringComparison.OrdinalIgnoreCase) || status.Equals("ERROR", StringComparison.OrdinalIgnoreCase);
-        return ServerMutations.WithStatus(neverRan ? active with { LaunchedAt = null } : active, status, launched, active.Host);
+        return ServerMutations.WithStatus(neverRan ? active with { LaunchedAt = null } : active, status, launched, placement);
     }
 }

@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Primitives;
 using Synchronizer.Simulator.Identity;
 
 namespace Synchronizer.Simulator.Compute;
@@ -15,7 +15,7 @@ internal sealed record ServerListQuery(ServerFilter Filter, string? Marker, int 
     {
         // webob's GET[key] is the last value of a repeated parameter.
         var allTenants = AllTenants(query);
-        var tenantId = Last(query, "tenant_id");
+        var tenantId = NovaQuery.Last(query, "tenant_id");
 
         // A tenant_id other than the token's own implies all_tenants, unless that was given explicitly.
         if (tenantId is not null && !query.ContainsKey("all_tenants") && tenantId != token.Project.Id)
@@ -29,14 +29,12 @@ internal sealed record ServerListQuery(ServerFilter Filter, string? Marker, int 
             throw new NovaFaultException(StatusCodes.Status403Forbidden, $"Policy doesn't allow {policy} to be performed.");
         }
 
-        var project = allTenants ? Last(query, "project_id") ?? tenantId : token.Project.Id;
+        var project = allTenants ? NovaQuery.Last(query, "project_id") ?? tenantId : token.Project.Id;
         var statuses = query.TryGetValue("status", out var status) ? status.Where(s => !string.IsNullOrEmpty(s)).Select(s => s!).ToArray() : [];
-        var name = Last(query, "name") is { Length: > 0 } pattern ? NameFilter(pattern) : null;
-        var filter = new ServerFilter(project, statuses, name);
+        var name = NovaQuery.Last(query, "name") is { Length: > 0 } pattern ? NameFilter(pattern) : null;
+        var filter = new ServerFilter(project, statuses, name, ChangesSince(query));
 
-        // common.get_limit_and_marker: min(max_limit, limit), so a larger limit is clamped, not refused.
-        var limit = Last(query, "limit") is { } text ? Math.Min(ParseLimit(text), maxLimit) : maxLimit;
-        return new ServerListQuery(filter, Last(query, "marker"), limit);
+        return new ServerListQuery(filter, NovaQuery.Last(query, "marker"), NovaQuery.Limit(query, maxLimit));
     }
 
     private static bool AllTenants(IQueryCollection query)
@@ -59,20 +57,17 @@ internal sealed record ServerListQuery(ServerFilter Filter, string? Marker, int 
                 $"Invalid input received: Unrecognized value '{value}', acceptable values are: '0', '1', 'f', 'false', 'n', 'no', 'off', 'on', 't', 'true', 'y', 'yes'");
     }
 
-    // The query schema: parameter_types.non_negative_integer, a string of digits.
-    private static int ParseLimit(string text)
+    // The query schema's "date-time" format (iso8601.parse_date); nova compares it with the naive UTC updated_at.
+    private static DateTime? ChangesSince(IQueryCollection query)
     {
-        if (text.Length == 0)
+        if (NovaQuery.Last(query, "changes-since") is not { } text)
         {
-            throw new NovaFaultException("Invalid input for query parameters limit. Value: . '' is too short");
+            return null;
         }
 
-        if (!text.All(char.IsAsciiDigit))
-        {
-            throw new NovaFaultException($"Invalid input for query parameters limit. Value: {text}. '{text}' does not match '^[0-9]*$'");
-        }
-
-        return int.TryParse(text, out var limit) ? limit : int.MaxValue;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since) && text.Contains('T', StringComparison.Ordinal)
+            ? since.UtcDateTime
+            : throw new NovaFaultException($"Invalid input for query parameters changes-since. Value: {text}. '{text}' is not a 'date-time'");
     }
 
     // Nova matches name with the database's REGEXP, which MySQL applies case-insensitively.
@@ -87,7 +82,4 @@ internal sealed record ServerListQuery(ServerFilter Filter, string? Marker, int 
             return new Regex(Regex.Escape(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         }
     }
-
-    private static string? Last(IQueryCollection query, string key) =>
-        query.TryGetValue(key, out StringValues values) && values.Count > 0 ? values[^1] : null;
 }

@@ -1,10 +1,12 @@
+using Synchronizer.Simulator.Compute.Hosts;
+
 namespace Synchronizer.Simulator.Compute;
 
 /// <summary>The changes the control API and churn make, each bumping updated_at like a real DB save.</summary>
 internal static class ServerMutations
 {
     /// <summary>Moves a server to an API status with the vm/task/power states nova would hold for it.</summary>
-    public static ServerRecord WithStatus(ServerRecord server, string status, DateTime now, string host)
+    public static ServerRecord WithStatus(ServerRecord server, string status, DateTime now, Placement? placement)
     {
         if (!ServerStates.TryTarget(status, out var target))
         {
@@ -12,6 +14,10 @@ internal static class ServerMutations
         }
 
         var running = target.PowerState == ServerStates.Running;
+
+        // Offloading a shelved server frees its host; unshelving lands it on one again.
+        var offloaded = target.VmState == "shelved_offloaded";
+        var placed = server.Host is null && !offloaded ? placement : null;
         return server with
         {
             VmState = target.VmState,
@@ -22,8 +28,8 @@ internal static class ServerMutations
             // launched_at is set when the instance first runs and kept afterwards.
             LaunchedAt = server.LaunchedAt ?? (running ? now : null),
 
-            // Offloading a shelved server frees its host; unshelving lands it on one again.
-            Host = target.VmState == "shelved_offloaded" ? null : server.Host ?? host,
+            Host = offloaded ? null : server.Host ?? placed?.Host,
+            AvailabilityZone = placed?.Zone ?? server.AvailabilityZone,
             Fault = target.VmState == "error" ? NewFault(now) : server.Fault,
         };
     }

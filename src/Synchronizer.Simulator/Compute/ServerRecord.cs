@@ -47,6 +47,9 @@ internal sealed record ServerRecord
     /// <summary>Null once shelved and offloaded: the instance then lives on no compute host.</summary>
     public string? Host { get; init; }
 
+    /// <summary>The zone of the host's aggregate when the instance was scheduled; null while it has no host.</summary>
+    public string? AvailabilityZone { get; init; }
+
     public string? PinnedAvailabilityZone { get; init; }
 
     public IReadOnlyDictionary<string, string> Metadata { get; init; } = NoMetadata;

@@ -98,7 +98,7 @@ internal sealed class ServerStore
             for (var i = start; i >= 0 && found.Count < limit; i--)
             {
                 var server = _servers[i];
-                if (!server.Deleted && filter.Matches(server))
+                if (filter.Matches(server))
                 {
                     found.Add(server);
                 }
@@ -106,6 +106,42 @@ internal sealed class ServerStore
 
             page = [.. found];
             return true;
+        }
+    }
+
+    /// <summary>What the live instances on each host use, as nova's resource tracker sums it up.</summary>
+    public Dictionary<string, HostUsage> UsageByHost()
+    {
+        var usage = new Dictionary<string, HostUsage>(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var server in _servers)
+            {
+                if (!server.Deleted && server.Host is { } host)
+                {
+                    usage[host] = usage.GetValueOrDefault(host).Add(server);
+                }
+            }
+        }
+
+        return usage;
+    }
+
+    /// <summary>The live servers on one host, in nova's list order.</summary>
+    public ServerRecord[] OnHost(string host)
+    {
+        lock (_gate)
+        {
+            var found = new List<ServerRecord>();
+            for (var i = _servers.Count - 1; i >= 0; i--)
+            {
+                if (!_servers[i].Deleted && _servers[i].Host == host)
+                {
+                    found.Add(_servers[i]);
+                }
+            }
+
+            return [.. found];
         }
     }
 

@@ -1,3 +1,5 @@
+using Synchronizer.Simulator.Hosting;
+
 namespace Synchronizer.Simulator.Compute;
 
 /// <summary>

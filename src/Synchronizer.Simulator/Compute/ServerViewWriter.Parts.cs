@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Synchronizer.Simulator.Compute;
 
@@ -47,19 +45,15 @@ internal static partial class ServerViewWriter
     {
         w.WriteStartObject("addresses");
 
-        // Nova hides the addresses of a server that is still building.
-        if (s.VmState != "building")
+        if (ServerIdentity.HasAddresses(s))
         {
             Span<byte> text = stackalloc byte[24];
-            var n = (ulong)s.Seq + 9;
             w.WriteStartArray(ComputeCatalog.NetworkName);
             w.WriteStartObject();
             w.WriteNumber("version", 4);
-            Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"10.{(n >> 16) & 0xFF}.{(n >> 8) & 0xFF}.{n & 0xFF}", out var written);
-            w.WriteString("addr", text[..written]);
+            w.WriteString("addr", text[..ServerIdentity.FixedIp(s.Seq, text)]);
             w.WriteString("OS-EXT-IPS:type", "fixed");
-            Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"fa:16:3e:{(n >> 16) & 0xFF:x2}:{(n >> 8) & 0xFF:x2}:{n & 0xFF:x2}", out written);
-            w.WriteString("OS-EXT-IPS-MAC:mac_addr", text[..written]);
+            w.WriteString("OS-EXT-IPS-MAC:mac_addr", text[..ServerIdentity.Mac(s.Seq, text)]);
             w.WriteEndObject();
             w.WriteEndArray();
         }
@@ -101,15 +95,14 @@ internal static partial class ServerViewWriter
     {
         Span<byte> text = stackalloc byte[24];
         WriteStringOrNull(w, "OS-EXT-SRV-ATTR:host", s.Host);
-        Utf8.TryWrite(text, CultureInfo.InvariantCulture, $"instance-{s.Seq:x8}", out var written);
-        w.WriteString("OS-EXT-SRV-ATTR:instance_name", text[..written]);
+        w.WriteString("OS-EXT-SRV-ATTR:instance_name", text[..ServerIdentity.InstanceName(s.Seq, text)]);
         WriteStringOrNull(w, "OS-EXT-SRV-ATTR:hypervisor_hostname", s.Host);
         if (!view.AtLeast(ServerView.ExtendedAttributes))
         {
             return;
         }
 
-        w.WriteString("OS-EXT-SRV-ATTR:reservation_id", ReservationId(s.Seq, text));
+        w.WriteString("OS-EXT-SRV-ATTR:reservation_id", text[..ServerIdentity.ReservationId(s.Seq, text)]);
         w.WriteNumber("OS-EXT-SRV-ATTR:launch_index", 0);
         w.WriteString("OS-EXT-SRV-ATTR:hostname", s.Hostname);
         w.WriteString("OS-EXT-SRV-ATTR:kernel_id", string.Empty);
@@ -125,21 +118,5 @@ internal static partial class ServerViewWriter
         w.WriteString("name", "default");
         w.WriteEndObject();
         w.WriteEndArray();
-    }
-
-    // "r-" and eight [a-z0-9], like nova's reservation ids; derived from seq, so never stored.
-    private static ReadOnlySpan<byte> ReservationId(long seq, Span<byte> text)
-    {
-        const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        var h = unchecked((ulong)seq * 0x9E3779B97F4A7C15UL);
-        text[0] = (byte)'r';
-        text[1] = (byte)'-';
-        for (var i = 2; i < 10; i++)
-        {
-            text[i] = (byte)Alphabet[(int)(h % 36)];
-            h /= 36;
-        }
-
-        return text[..10];
     }
 }

@@ -38,7 +38,8 @@ internal static partial class ServerViewWriter
             w.WriteNumber("progress", 0);
         }
 
-        w.WriteString("OS-EXT-AZ:availability_zone", ComputeCatalog.AvailabilityZone);
+        // get_instance_availability_zone: the host's zone; an instance without a host shows the zone it asked for, or "".
+        w.WriteString("OS-EXT-AZ:availability_zone", s.AvailabilityZone ?? string.Empty);
         if (view.AtLeast(ServerView.PinnedZone))
         {
             WriteStringOrNull(w, "pinned_availability_zone", s.PinnedAvailabilityZone);

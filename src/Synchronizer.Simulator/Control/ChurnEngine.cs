@@ -1,53 +1,35 @@
-using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.Simulator.Control;
 
 /// <summary>
-/// One random change at a time, in the proportions of a busy cloud: mostly updates (status
-/// transitions first, then renames and metadata), some creates and about as many deletes, so the
-/// population stays roughly level.
+/// One random change at a time across servers, volumes and stacks, each kind chosen in proportion to
+/// how many exist (servers always have a chance, so an empty cloud fills up).
 /// </summary>
 internal sealed class ChurnEngine
 {
-    private static readonly string[] FromActive = ["SHUTOFF", "SHUTOFF", "SHUTOFF", "PAUSED", "SUSPENDED", "REBOOT", "ERROR"];
-
-    private readonly ServerOperations _operations;
-    private readonly ServerStore _store;
+    private readonly IChurn[] _kinds;
     private readonly SimulatorRandom _random;
 
-    public ChurnEngine(ServerOperations operations, ServerStore store, SimulatorRandom random)
+    public ChurnEngine(SimulatorRandom random, params IChurn[] kinds)
     {
-        _operations = operations;
-        _store = store;
         _random = random;
+        _kinds = kinds;
     }
 
     public void Step()
     {
-        var (roll, pick) = _random.Use(r => (r.NextDouble(), r.Next()));
-        var target = _random.Use(_store.PickLive);
-        if (target is null || roll < 0.10)
+        var weights = _kinds.Select((k, i) => (long)k.Population + (i == 0 ? 1 : 0)).ToArray();
+        var (which, roll, pick) = _random.Use(r => (r.NextInt64(weights.Sum()), r.NextDouble(), r.Next()));
+        for (var i = 0; i < _kinds.Length; i++)
         {
-            _operations.Create(null, target?.ProjectId, "ACTIVE");
-        }
-        else if (roll < 0.20)
-        {
-            _operations.Delete(target.Id);
-        }
-        else if (roll < 0.68)
-        {
-            var status = target.Status == "ACTIVE" ? FromActive[pick % FromActive.Length] : "ACTIVE";
-            _operations.Update(target.Id, name: null, status, metadata: null);
-        }
-        else if (roll < 0.88)
-        {
-            _operations.Update(target.Id, $"{target.Hostname}-r{pick % 1000}", status: null, metadata: null);
-        }
-        else
-        {
-            var metadata = new Dictionary<string, string>(target.Metadata) { ["churn"] = (pick % 1000).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            _operations.Update(target.Id, name: null, status: null, metadata);
+            if (which < weights[i])
+            {
+                _kinds[i].Step(roll, pick);
+                return;
+            }
+
+            which -= weights[i];
         }
     }
 }

@@ -27,20 +27,7 @@ internal sealed class ControlEndpoints
 
         var projects = _operations.Seed(request.Count, request.Projects);
         Log.Seeded(_logger, request.Count, projects.Count);
-        await JsonResponses.WriteAsync(context, StatusCodes.Status200OK, w =>
-        {
-            w.WriteStartObject();
-            w.WriteNumber("created", request.Count);
-            w.WriteNumber("total", _store.Count);
-            w.WriteStartArray("project_ids");
-            foreach (var project in projects)
-            {
-                w.WriteStringValue(project.Id);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        await ControlJson.WriteSeededAsync(context, request.Count, _store.Count, projects);
     });
 
     public Task CreateAsync(HttpContext context) => ControlErrors.GuardAsync(context, async () =>

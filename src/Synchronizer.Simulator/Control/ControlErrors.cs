@@ -6,7 +6,7 @@ namespace Synchronizer.Simulator.Control;
 /// <summary>The control API's errors, <c>{"error": {"code", "message"}}</c>.</summary>
 internal static class ControlErrors
 {
-    /// <summary>Runs a handler, turning a bad body or argument into a 400.</summary>
+    /// <summary>Runs a handler, turning a bad body or argument into a 400 and a refused change into a 409.</summary>
     public static async Task GuardAsync(HttpContext context, Func<Task> handler)
     {
         try
@@ -21,10 +21,14 @@ internal static class ControlErrors
         {
             await WriteAsync(context, StatusCodes.Status400BadRequest, e.Message);
         }
+        catch (InvalidOperationException e)
+        {
+            await WriteAsync(context, StatusCodes.Status409Conflict, e.Message);
+        }
     }
 
-    public static Task NotFoundAsync(HttpContext context, string id) =>
-        WriteAsync(context, StatusCodes.Status404NotFound, $"Server {id} does not exist or is deleted.");
+    public static Task NotFoundAsync(HttpContext context, string id, string kind = "Server") =>
+        WriteAsync(context, StatusCodes.Status404NotFound, $"{kind} {id} does not exist or is deleted.");
 
     public static Task WriteAsync(HttpContext context, int status, string message) =>
         JsonResponses.WriteAsync(context, status, w =>

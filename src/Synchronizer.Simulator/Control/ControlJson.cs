@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Synchronizer.Simulator.Faults;
+using Synchronizer.Simulator.Hosting;
+using Synchronizer.Simulator.Identity;
 
 namespace Synchronizer.Simulator.Control;
 
@@ -33,4 +35,21 @@ internal static class ControlJson
 
         return node.Deserialize<FaultRule>(Options) ?? throw new JsonException("The body must be a JSON object.");
     }
+
+    /// <summary>The answer of every seed call: <c>{"created", "total", "project_ids"}</c>.</summary>
+    public static Task WriteSeededAsync(HttpContext context, int created, int total, IReadOnlyList<ProjectRecord> projects) =>
+        JsonResponses.WriteAsync(context, StatusCodes.Status200OK, w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("created", created);
+            w.WriteNumber("total", total);
+            w.WriteStartArray("project_ids");
+            foreach (var project in projects)
+            {
+                w.WriteStringValue(project.Id);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
 }

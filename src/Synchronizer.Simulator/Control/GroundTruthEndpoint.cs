@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Hosting;
 
@@ -10,8 +9,6 @@ namespace Synchronizer.Simulator.Control;
 /// </summary>
 internal sealed class GroundTruthEndpoint
 {
-    private const int FlushEvery = 256;
-
     private readonly ServerStore _store;
 
     public GroundTruthEndpoint(ServerStore store)
@@ -19,39 +16,13 @@ internal sealed class GroundTruthEndpoint
         _store = store;
     }
 
-    public async Task ListAsync(HttpContext context)
+    public Task ListAsync(HttpContext context) => ControlErrors.GuardAsync(context, () =>
     {
-        var version = ComputeMicroversions.Min;
-        if (context.Request.Query["microversion"].ToString() is { Length: > 0 } requested && !ApiVersion.TryParse(requested, out version))
-        {
-            await ControlErrors.WriteAsync(context, StatusCodes.Status400BadRequest, $"Invalid microversion '{requested}'.");
-            return;
-        }
-
+        var version = ControlStreams.Microversion(context, ComputeMicroversions.Min);
         var projectId = context.Request.Query["project_id"].ToString();
         var filter = projectId.Length > 0 ? ServerFilter.None with { ProjectId = projectId } : ServerFilter.None;
         _store.TryPage(filter, marker: null, int.MaxValue, out var servers);
         var view = ServerView.For(version, isAdmin: true, RequestUrls.Base(context.Request), isShow: false);
-
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = JsonResponses.ContentType;
-        var body = context.Response.BodyWriter;
-        await using var writer = new Utf8JsonWriter(body);
-        writer.WriteStartObject();
-        writer.WriteStartArray("servers");
-        for (var i = 0; i < servers.Length; i++)
-        {
-            ServerViewWriter.Write(writer, servers[i], view);
-            if (i % FlushEvery == FlushEvery - 1)
-            {
-                writer.Flush();
-                await body.FlushAsync(context.RequestAborted);
-            }
-        }
-
-        writer.WriteEndArray();
-        writer.WriteEndObject();
-        writer.Flush();
-        await body.FlushAsync(context.RequestAborted);
-    }
+        return ControlStreams.WriteArrayAsync(context, "servers", servers, (w, s) => ServerViewWriter.Write(w, s, view));
+    });
 }

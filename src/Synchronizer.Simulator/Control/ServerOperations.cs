@@ -1,5 +1,6 @@
 using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Identity;
+using Synchronizer.Simulator.Notifications;
 
 namespace Synchronizer.Simulator.Control;
 
@@ -8,45 +9,32 @@ internal sealed class ServerOperations
 {
     private readonly ServerStore _store;
     private readonly ServerFactory _factory;
-    private readonly IdentityDirectory _directory;
-    private readonly TimeProvider _time;
+    private readonly ProjectDirectory _projects;
+    private readonly NovaNotifier _notifier;
 
-    public ServerOperations(ServerStore store, ServerFactory factory, IdentityDirectory directory, TimeProvider time)
+    public ServerOperations(ServerStore store, ServerFactory factory, ProjectDirectory projects, NovaNotifier notifier)
     {
         _store = store;
         _factory = factory;
-        _directory = directory;
-        _time = time;
+        _projects = projects;
+        _notifier = notifier;
     }
-
-    /// <summary>Nova keeps whole seconds (MySQL DATETIME), so every timestamp is cut to the second.</summary>
-    public DateTime Now
-    {
-        get
-        {
-            var now = _time.GetUtcNow().UtcDateTime;
-            return new DateTime(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), DateTimeKind.Utc);
-        }
-    }
-
-    /// <summary>The admin project first, then <c>sim-project-2</c>... up to <paramref name="count"/> projects.</summary>
-    public IReadOnlyList<ProjectRecord> Projects(int count) =>
-        [_directory.Admin.Project, .. Enumerable.Range(2, Math.Max(0, count - 1)).Select(i => _directory.EnsureProject($"sim-project-{i}"))];
 
     /// <summary>
     /// Adds <paramref name="count"/> ACTIVE servers round-robin over the projects, launched one second
-    /// apart up to now, so they page in a realistic created_at order.
+    /// apart up to now, so they page in a realistic created_at order. Seeding stands for a cloud that
+    /// was already there, so it sends no notifications.
     /// </summary>
     public IReadOnlyList<ProjectRecord> Seed(int count, int projects)
     {
-        var owners = Projects(projects);
-        var now = Now;
+        var owners = _projects.Projects(projects);
+        var now = _projects.Now;
         var first = _store.Count;
         var servers = Enumerable.Range(0, count).Select(i =>
         {
             var project = owners[i % owners.Count];
             var name = $"seed-{first + i + 1:D6}";
-            return _factory.Create(name, project.Id, UserOf(project.Id), "ACTIVE", now.AddSeconds(i + 1 - count));
+            return _factory.Create(name, project.Id, _projects.UserOf(project.Id).Id, "ACTIVE", now.AddSeconds(i + 1 - count));
         });
         _store.Add([.. servers]);
         return owners;
@@ -55,9 +43,11 @@ internal sealed class ServerOperations
     /// <exception cref="ArgumentException">The status is not one nova reports.</exception>
     public ServerRecord Create(string? name, string? projectId, string? status)
     {
-        projectId ??= _directory.Admin.Project.Id;
-        var server = _factory.Create(name, projectId, UserOf(projectId), status ?? "ACTIVE", Now);
-        return _store.Add([server])[0];
+        projectId ??= _projects.AdminProjectId;
+        var server = _factory.Create(name, projectId, _projects.UserOf(projectId).Id, status ?? "ACTIVE", _projects.Now);
+        var created = _store.Add([server])[0];
+        _notifier.Created(created);
+        return created;
     }
 
     /// <summary>The updated server; null when it does not exist or is deleted.</summary>
@@ -69,10 +59,12 @@ internal sealed class ServerOperations
             throw new ArgumentException($"Unknown status '{status}'; expected one of: {string.Join(", ", ServerStates.Statuses)}.", nameof(status));
         }
 
-        var now = Now;
-        var host = _factory.PickHost();
-        return _store.Update(id, server =>
+        var now = _projects.Now;
+        var placement = _factory.PickHost();
+        ServerRecord? before = null;
+        var after = _store.Update(id, server =>
         {
+            before = server;
             if (name is not null)
             {
                 server = ServerMutations.Renamed(server, name, now);
@@ -83,16 +75,30 @@ internal sealed class ServerOperations
                 server = ServerMutations.WithMetadata(server, metadata, now);
             }
 
-            return status is null ? server : ServerMutations.WithStatus(server, status, now, host);
+            return status is null ? server : ServerMutations.WithStatus(server, status, now, placement);
         });
+        if (after is not null)
+        {
+            _notifier.Updated(before!, after);
+        }
+
+        return after;
     }
 
     public ServerRecord? Delete(string id)
     {
-        var now = Now;
-        return _store.Update(id, server => ServerMutations.Deleted(server, now));
-    }
+        var now = _projects.Now;
+        ServerRecord? before = null;
+        var after = _store.Update(id, server =>
+        {
+            before = server;
+            return ServerMutations.Deleted(server, now);
+        });
+        if (after is not null)
+        {
+            _notifier.Deleted(before!, after);
+        }
 
-    private string UserOf(string projectId) =>
-        projectId == _directory.Demo.Project.Id ? _directory.Demo.Id : _directory.Admin.Id;
+        return after;
+    }
 }

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using Synchronizer.Simulator.BlockStorage;
 using Synchronizer.Simulator.Compute;
+using Synchronizer.Simulator.Compute.Hosts;
 using Synchronizer.Simulator.Faults;
 using Synchronizer.Simulator.Hosting;
 using Synchronizer.Simulator.Identity;
+using Synchronizer.Simulator.Notifications;
+using Synchronizer.Simulator.Orchestration;
 
 namespace Synchronizer.Simulator.Control;
 
@@ -13,13 +17,29 @@ internal sealed class SettingsEndpoints
     private readonly ChurnWorker _churn;
     private readonly TokenStore _tokens;
     private readonly ServerStore _servers;
+    private readonly ResourceStore<VolumeRecord> _volumes;
+    private readonly ResourceStore<StackRecord> _stacks;
+    private readonly HypervisorStore _hypervisors;
+    private readonly NotificationQueue _notifications;
 
-    public SettingsEndpoints(FaultRegistry faults, ChurnWorker churn, TokenStore tokens, ServerStore servers)
+    public SettingsEndpoints(
+        FaultRegistry faults,
+        ChurnWorker churn,
+        TokenStore tokens,
+        ServerStore servers,
+        ResourceStore<VolumeRecord> volumes,
+        ResourceStore<StackRecord> stacks,
+        HypervisorStore hypervisors,
+        NotificationQueue notifications)
     {
         _faults = faults;
         _churn = churn;
         _tokens = tokens;
         _servers = servers;
+        _volumes = volumes;
+        _stacks = stacks;
+        _hypervisors = hypervisors;
+        _notifications = notifications;
     }
 
     public Task AddFaultAsync(HttpContext context) => ControlErrors.GuardAsync(context, async () =>
@@ -64,9 +84,18 @@ internal sealed class SettingsEndpoints
         {
             w.WriteStartObject();
             w.WriteNumber("servers", _servers.Count);
+            w.WriteNumber("volumes", _volumes.Count);
+            w.WriteNumber("stacks", _stacks.Count);
+            w.WriteNumber("hypervisors", _hypervisors.Count);
             w.WriteNumber("tokens", _tokens.Count);
             w.WriteNumber("churn_per_second", _churn.PerSecond);
             w.WriteNumber("faults", _faults.Rules.Count);
+            w.WriteStartObject("notifications");
+            w.WriteBoolean("enabled", _notifications.Enabled);
+            w.WriteNumber("published", _notifications.Published);
+            w.WriteNumber("pending", _notifications.Pending);
+            w.WriteNumber("dropped", _notifications.Dropped);
+            w.WriteEndObject();
             w.WriteEndObject();
         });
 }

@@ -5,9 +5,9 @@ namespace Synchronizer.Simulator.Control;
 
 /// <summary>
 /// Drives a running simulator through its control API (<c>/control</c>): seed and change servers,
-/// read the ground truth, inject faults, revoke tokens, set churn.
+/// volumes, stacks and hypervisors, read the ground truth, inject faults, revoke tokens, set churn.
 /// </summary>
-public sealed class SimulatorControlClient
+public sealed partial class SimulatorControlClient
 {
     private readonly HttpClient _http;
 
@@ -71,6 +71,21 @@ public sealed class SimulatorControlClient
     {
         using var response = await SendCoreAsync(method, path, body, ct);
     }
+
+    private async Task<IReadOnlyList<JsonElement>> GetListAsync(string path, string property, CancellationToken ct)
+    {
+        using var document = await SendForJsonAsync(HttpMethod.Get, path, body: null, ct);
+        return [.. document.RootElement.GetProperty(property).Clone().EnumerateArray()];
+    }
+
+    private async Task<string> SendForIdAsync(HttpMethod method, string path, object body, CancellationToken ct)
+    {
+        using var document = await SendForJsonAsync(method, path, body, ct);
+        return document.RootElement.GetProperty("id").GetString()!;
+    }
+
+    private static string WithMicroversion(string path, string? microversion) =>
+        microversion is null ? path : path + "?microversion=" + Uri.EscapeDataString(microversion);
 
     private async Task<JsonDocument> SendForJsonAsync(HttpMethod method, string path, object? body, CancellationToken ct)
     {

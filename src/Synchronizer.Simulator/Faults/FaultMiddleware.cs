@@ -82,7 +82,7 @@ internal sealed class FaultMiddleware
     /// <summary>The path prefix names the service, as on a devstack host.</summary>
     internal static string? ServiceOf(string path)
     {
-        foreach (var service in (ReadOnlySpan<string>)["identity", "compute", "volume", "orchestration"])
+        foreach (var service in (ReadOnlySpan<string>)["identity", "compute", "volume", "orchestration", "image"])
         {
             if (path.StartsWith("/" + service, StringComparison.Ordinal)
                 && (path.Length == service.Length + 1 || path[service.Length + 1] == '/'))

@@ -1,8 +1,9 @@
 using System.Text;
-using System.Text.Json;
+using Synchronizer.Simulator.BlockStorage;
 using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Hosting;
 using Synchronizer.Simulator.Identity;
+using Synchronizer.Simulator.Orchestration;
 
 namespace Synchronizer.Simulator.Faults;
 
@@ -15,10 +16,11 @@ internal static class ServiceErrorBodies
         return service switch
         {
             "identity" => KeystoneErrors.WriteAsync(context, status, message),
+            "compute" => NovaFaults.WriteAsync(context, status, message, retryAfter),
 
             // Cinder kept nova's wsgi.Fault, names and all, including computeFault for a 500.
-            "compute" or "volume" => NovaFaults.WriteAsync(context, status, message, retryAfter),
-            "orchestration" => JsonResponses.WriteAsync(context, status, w => WriteHeatError(w, status, message)),
+            "volume" => CinderFaults.WriteAsync(context, status, message),
+            "orchestration" => JsonResponses.WriteAsync(context, status, w => HeatErrors.Write(w, status, HeatType(status), message)),
             _ => JsonResponses.SendAsync(context, status, Encoding.UTF8.GetBytes(message), "text/plain"),
         };
     }
@@ -31,18 +33,13 @@ internal static class ServiceErrorBodies
         _ => KeystoneErrors.Title(status),
     };
 
-    // heat.api.middleware.fault.FaultWrapper (fixture heat/errors/stack-not-found-404.json).
-    private static void WriteHeatError(Utf8JsonWriter w, int status, string message)
+    // The webob class heat's FaultWrapper would name for a bare HTTP error of that status.
+    private static string HeatType(int status) => status switch
     {
-        w.WriteStartObject();
-        w.WriteString("explanation", message);
-        w.WriteNumber("code", status);
-        w.WriteStartObject("error");
-        w.WriteString("message", message);
-        w.WriteNull("traceback");
-        w.WriteString("type", status >= 500 ? "HTTPInternalServerError" : "HTTPClientError");
-        w.WriteEndObject();
-        w.WriteString("title", KeystoneErrors.Title(status));
-        w.WriteEndObject();
-    }
+        400 => "HTTPBadRequest",
+        404 => "HTTPNotFound",
+        429 => "HTTPTooManyRequests",
+        503 => "HTTPServiceUnavailable",
+        _ => "HTTPInternalServerError",
+    };
 }

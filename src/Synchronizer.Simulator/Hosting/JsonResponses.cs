@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -10,22 +9,22 @@ internal static class JsonResponses
     public const string ContentType = "application/json";
 
     // The Python services write "&" and "+" in hrefs literally; the default encoder would escape them.
-    private static readonly JsonWriterOptions WriterOptions = new()
+    public static readonly JsonWriterOptions WriterOptions = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         SkipValidation = true,
     };
 
-    public static Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write, string contentType = ContentType)
+    public static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> write, string contentType = ContentType)
     {
         // uwsgi sends a Content-Length, not chunks, so the body is rendered before it is sent.
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using var buffer = new PooledBufferWriter(16 * 1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }
 
-        return SendAsync(context, status, buffer.WrittenMemory, contentType);
+        await SendAsync(context, status, buffer.WrittenMemory, contentType);
     }
 
     public static async Task SendAsync(HttpContext context, int status, ReadOnlyMemory<byte> body, string contentType)

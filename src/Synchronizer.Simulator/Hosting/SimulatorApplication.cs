@@ -1,14 +1,17 @@
 using System.Net;
+using Synchronizer.Simulator.BlockStorage;
 using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Control;
 using Synchronizer.Simulator.Identity;
+using Synchronizer.Simulator.Image;
+using Synchronizer.Simulator.Orchestration;
 
 namespace Synchronizer.Simulator.Hosting;
 
 /// <summary>
 /// The composition root: builds the object graph by hand (every piece is a singleton) and mounts
-/// the services under their devstack path prefixes on one Kestrel port. Cinder (/volume) and Heat
-/// (/orchestration) slot in the same way: a Routes class, endpoints behind a pipeline.
+/// the services under their devstack path prefixes on one Kestrel port: a Routes class per service,
+/// its endpoints behind that service's pipeline.
 /// </summary>
 internal static class SimulatorApplication
 {
@@ -39,6 +42,10 @@ internal static class SimulatorApplication
 
         builder.Services.AddSingleton(services => SimulatorParts.Create(options, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IHostedService>(services => services.GetRequiredService<SimulatorParts>().Churn);
+        if (options.NotificationsTransportUrl is not null)
+        {
+            builder.Services.AddSingleton<IHostedService>(services => services.GetRequiredService<SimulatorParts>().Publisher!);
+        }
 
         var app = builder.Build();
         var parts = app.Services.GetRequiredService<SimulatorParts>();
@@ -46,8 +53,11 @@ internal static class SimulatorApplication
         app.Use(next => context => requestLog.InvokeAsync(context, next));
         app.Use(next => context => parts.FaultMiddleware.InvokeAsync(context, next));
         IdentityRoutes.Map(app, parts.TokenEndpoints);
-        ComputeRoutes.Map(app, parts.ServerEndpoints, parts.NovaPipeline);
-        ControlRoutes.Map(app, parts.ControlEndpoints, parts.GroundTruth, parts.Settings);
+        ComputeRoutes.Map(app, parts.ServerEndpoints, parts.FlavorEndpoints, parts.HypervisorEndpoints, parts.ZoneEndpoints, parts.NovaPipeline);
+        BlockStorageRoutes.Map(app, parts.VolumeEndpoints, parts.CinderPipeline);
+        ImageRoutes.Map(app, parts.Authenticator);
+        OrchestrationRoutes.Map(app, parts.StackEndpoints, parts.HeatPipeline);
+        ControlRoutes.Map(app, parts);
         app.MapFallback(context => JsonResponses.SendAsync(context, StatusCodes.Status404NotFound, "404 Not Found"u8.ToArray(), "text/plain"));
         return app;
     }

@@ -21,6 +21,9 @@ internal static class SimulatorDefaults
     // nova's [api] max_limit default (REALSTACK.md: "Pages hold at most 1000 items").
     public const int MaxLimit = 1000;
 
+    // Four compute nodes, like a small multi-node devstack.
+    public const int Hypervisors = 4;
+
     public const string Host = "127.0.0.1";
     public const int CommandLinePort = 8780;
     public const string Region = "RegionOne";

@@ -33,8 +33,32 @@ public sealed record SimulatorOptions
     /// <summary>Gets how many servers exist at start-up. The default value is 0.</summary>
     public int SeedServers { get; init; }
 
-    /// <summary>Gets over how many projects the seeded servers are spread (the first is the admin project). The default value is 1.</summary>
+    /// <summary>Gets over how many projects the seeded servers, volumes and stacks are spread (the first is the admin project). The default value is 1.</summary>
     public int SeedProjects { get; init; } = 1;
+
+    /// <summary>Gets how many cinder volumes exist at start-up. The default value is 0.</summary>
+    public int SeedVolumes { get; init; }
+
+    /// <summary>Gets how many heat stacks exist at start-up. The default value is 0.</summary>
+    public int SeedStacks { get; init; }
+
+    /// <summary>
+    /// Gets how many compute nodes (hypervisors, named sim-compute-N, zone "nova") exist at start-up;
+    /// servers are scheduled onto them. The default value is 4.
+    /// </summary>
+    public int SeedHypervisors { get; init; } = SimulatorDefaults.Hypervisors;
+
+    /// <summary>
+    /// Gets the application credentials keystone accepts (method <c>application_credential</c>); a token
+    /// issued for one is scoped to its owner's project, with its owner's roles. The default value is none.
+    /// </summary>
+    public IReadOnlyList<SimulatorApplicationCredential> ApplicationCredentials { get; init; } = [];
+
+    /// <summary>
+    /// Gets the oslo transport_url (<c>rabbit://user:pass@host:port/vhost</c>) to publish the services'
+    /// own notifications to, as nova, cinder and heat do; null publishes nothing. The default value is null.
+    /// </summary>
+    public string? NotificationsTransportUrl { get; init; }
 
     /// <summary>Gets the random changes per second made from start-up (0 = none). The default value is 0.</summary>
     public double ChurnPerSecond { get; init; }
@@ -65,6 +89,24 @@ public sealed record SimulatorOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLimit, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(SeedServers);
         ArgumentOutOfRangeException.ThrowIfLessThan(SeedProjects, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(SeedVolumes);
+        ArgumentOutOfRangeException.ThrowIfNegative(SeedStacks);
+        ArgumentOutOfRangeException.ThrowIfNegative(SeedHypervisors);
+        ArgumentNullException.ThrowIfNull(ApplicationCredentials);
+        foreach (var credential in ApplicationCredentials)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(credential.Id);
+            ArgumentException.ThrowIfNullOrEmpty(credential.Secret);
+            if (credential.Username is { } owner && owner != Username && owner != DemoUsername)
+            {
+                throw new ArgumentException($"Application credential {credential.Id} belongs to unknown user '{owner}'.", nameof(ApplicationCredentials));
+            }
+        }
+
+        if (NotificationsTransportUrl is not null)
+        {
+            _ = Notifications.OsloTransportUrl.Parse(NotificationsTransportUrl);
+        }
         ArgumentOutOfRangeException.ThrowIfNegative(ChurnPerSecond);
         ArgumentOutOfRangeException.ThrowIfNegative(Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Port, 65535);

@@ -5,7 +5,7 @@ using Synchronizer.Simulator.Control;
 namespace Synchronizer.Simulator.Hosting;
 
 /// <summary>
-/// A simulated OpenStack (Keystone and Nova so far) running in-process on one Kestrel port, laid out
+/// A simulated OpenStack (Keystone, Nova, Cinder and Heat) running in-process on one Kestrel port, laid out
 /// like devstack: <c>/identity</c>, <c>/compute</c>, <c>/volume</c>, <c>/orchestration</c>, plus the
 /// <c>/control</c> API. Dispose it to stop it.
 /// </summary>

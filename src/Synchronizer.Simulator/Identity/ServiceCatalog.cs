@@ -17,7 +17,10 @@ internal static class ServiceCatalog
     public static readonly CatalogService BlockStorage = new("block-storage", "cinder", "/volume/v3/{project_id}");
     public static readonly CatalogService Orchestration = new("orchestration", "heat", "/orchestration/v1/{project_id}");
 
-    public static readonly IReadOnlyList<CatalogService> All = [Identity, Compute, VolumeV3, BlockStorage, Orchestration];
+    // Only the image servers boot from; openstackclient's server list wants an image endpoint to name it.
+    public static readonly CatalogService Image = new("image", "glance", "/image");
+
+    public static readonly IReadOnlyList<CatalogService> All = [Identity, Compute, VolumeV3, BlockStorage, Orchestration, Image];
 
     private static readonly string[] Interfaces = ["public", "internal", "admin"];
 

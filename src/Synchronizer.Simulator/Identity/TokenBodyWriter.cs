@@ -13,6 +13,17 @@ internal static class TokenBodyWriter
     {
         writer.WriteStartObject();
         writer.WriteStartObject("token");
+
+        // fixture keystone/api_samples/admin/auth-application-credential-response.json
+        if (token.ApplicationCredential is { } credential)
+        {
+            writer.WriteStartObject("application_credential");
+            writer.WriteString("id", credential.Id);
+            writer.WriteString("name", credential.Name);
+            writer.WriteBoolean("restricted", true);
+            writer.WriteEndObject();
+        }
+
         writer.WriteStartArray("methods");
         foreach (var method in token.Methods)
         {

@@ -8,10 +8,10 @@ internal sealed class TokenEndpoints
 {
     private const string SubjectTokenHeader = "X-Subject-Token";
 
-    private readonly PasswordAuthReader _reader;
+    private readonly AuthRequestReader _reader;
     private readonly TokenStore _tokens;
 
-    public TokenEndpoints(PasswordAuthReader reader, TokenStore tokens)
+    public TokenEndpoints(AuthRequestReader reader, TokenStore tokens)
     {
         _reader = reader;
         _tokens = tokens;
@@ -23,8 +23,7 @@ internal sealed class TokenEndpoints
         try
         {
             using var body = await ReadBodyAsync(context);
-            var (user, project) = _reader.Read(body.RootElement);
-            token = _tokens.Issue(user, project);
+            token = _tokens.Issue(_reader.Read(body.RootElement));
         }
         catch (KeystoneErrorException e)
         {

@@ -22,7 +22,7 @@ internal sealed class TokenStore
 
     public int Count => _tokens.Count;
 
-    public IssuedToken Issue(UserAccount user, ProjectRecord project)
+    public IssuedToken Issue(AuthRequest request)
     {
         if (_tokens.Count > PruneThreshold)
         {
@@ -32,7 +32,10 @@ internal sealed class TokenStore
         // Fernet tokens carry whole seconds, so keystone's issued_at/expires_at end in ".000000Z".
         var now = _time.GetUtcNow();
         var issuedAt = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
-        var token = new IssuedToken(NewTokenId(), user, project, ["password"], NewAuditId(), issuedAt, issuedAt + _lifetime);
+        var token = new IssuedToken(NewTokenId(), request.User, request.Project, [request.Method], NewAuditId(), issuedAt, issuedAt + _lifetime)
+        {
+            ApplicationCredential = request.ApplicationCredential,
+        };
         _tokens[token.Id] = token;
         return token;
     }

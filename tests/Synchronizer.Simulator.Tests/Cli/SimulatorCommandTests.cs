@@ -13,7 +13,8 @@ public sealed class SimulatorCommandTests
         var exitCode = await SimulatorCommand.Create().Parse("--help").InvokeAsync(new InvocationConfiguration { Output = output });
 
         Assert.Equal(0, exitCode);
-        foreach (var option in new[] { "--port", "--host", "--servers", "--projects", "--churn", "--max-limit", "--token-lifetime", "--username", "--password", "--project" })
+        foreach (var option in new[] { "--port", "--host", "--servers", "--projects", "--churn", "--max-limit", "--token-lifetime", "--username", "--password", "--project",
+            "--volumes", "--stacks", "--hypervisors", "--notifications-url", "--application-credential" })
         {
             Assert.Contains(option, output.ToString(), StringComparison.Ordinal);
         }
@@ -38,11 +39,35 @@ public sealed class SimulatorCommandTests
     }
 
     [Fact]
-    public async Task InvokeAsync_InvalidOption_ExitsWith2()
+    public async Task InvokeAsync_SeedOptions_SeedEveryService()
+    {
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var run = SimulatorCommand.Create()
+            .Parse("--port 0 --servers 2 --volumes 3 --stacks 4 --hypervisors 5 --application-credential abc:s3cret:demo")
+            .InvokeAsync(new InvocationConfiguration { Output = output }, stop.Token);
+
+        var baseUrl = (await WaitForLineAsync(output)).Split(' ')[3];
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var status = await http.GetStringAsync(new Uri("control/status", UriKind.Relative));
+        using var token = await http.PostAsync(
+            new Uri("identity/v3/auth/tokens", UriKind.Relative),
+            new StringContent("""{"auth": {"identity": {"methods": ["application_credential"], "application_credential": {"id": "abc", "secret": "s3cret"}}}}""", System.Text.Encoding.UTF8, "application/json"));
+        await stop.CancelAsync();
+
+        Assert.Equal(0, await run);
+        Assert.Contains("\"servers\":2,\"volumes\":3,\"stacks\":4,\"hypervisors\":5", status, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Created, token.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("--port 0 --max-limit 0")]
+    [InlineData("--port 0 --notifications-url amqp://localhost")]
+    public async Task InvokeAsync_InvalidOption_ExitsWith2(string args)
     {
         using var error = new StringWriter();
 
-        var exitCode = await SimulatorCommand.Create().Parse("--port 0 --max-limit 0").InvokeAsync(new InvocationConfiguration { Error = error });
+        var exitCode = await SimulatorCommand.Create().Parse(args).InvokeAsync(new InvocationConfiguration { Error = error });
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith("synchronizer-simulator: ", error.ToString(), StringComparison.Ordinal);

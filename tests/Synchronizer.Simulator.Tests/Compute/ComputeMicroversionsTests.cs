@@ -1,5 +1,4 @@
 using System.Net;
-using Synchronizer.Simulator.Compute;
 using Synchronizer.Simulator.Hosting;
 using Synchronizer.Simulator.Tests.Support;
 

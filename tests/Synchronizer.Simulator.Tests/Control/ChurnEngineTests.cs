@@ -9,7 +9,7 @@ public sealed class ChurnEngineTests
     {
         await using var sut = await SimulatorServer.StartAsync(new SimulatorOptions { SeedServers = 200, RandomSeed = 42 });
         var before = (await sut.Control.GetServersAsync()).ToDictionary(s => s.GetProperty("id").GetString()!, s => s.ToString());
-        var engine = new Simulator.Control.ChurnEngine(sut.Parts.Operations, sut.Parts.Servers, new SimulatorRandom(7));
+        var engine = new Simulator.Control.ChurnEngine(new SimulatorRandom(7), new Simulator.Control.ServerChurn(sut.Parts.Operations, sut.Parts.Servers, new SimulatorRandom(8)));
 
         for (var i = 0; i < 300; i++)
         {

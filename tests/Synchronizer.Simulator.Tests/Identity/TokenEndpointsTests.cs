@@ -38,6 +38,7 @@ public sealed class TokenEndpointsTests
             ["volumev3"] = $"{client.Base}/volume/v3/{project}",
             ["block-storage"] = $"{client.Base}/volume/v3/{project}",
             ["orchestration"] = $"{client.Base}/orchestration/v1/{project}",
+            ["image"] = $"{client.Base}/image",
         };
         var catalog = token.GetProperty("catalog").EnumerateArray().ToList();
         Assert.Equal(expected.Keys.Order(), catalog.Select(s => s.GetProperty("type").GetString()!).Order());

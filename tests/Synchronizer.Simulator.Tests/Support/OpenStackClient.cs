@@ -68,6 +68,51 @@ internal sealed class OpenStackClient : IDisposable
         return await _http.SendAsync(request);
     }
 
+    /// <summary>A GET with arbitrary extra headers, e.g. <c>("OpenStack-API-Version", "volume 3.69")</c>.</summary>
+    public async Task<HttpResponseMessage> GetWithHeadersAsync(string path, string? token, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path.TrimStart('/'), UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Add("X-Auth-Token", token);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Add(name, value);
+        }
+
+        return await _http.SendAsync(request);
+    }
+
+    /// <summary>The body of a GET that must succeed.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path, string? token, params (string Name, string Value)[] headers)
+    {
+        using var response = await GetWithHeadersAsync(path, token, headers);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} gave {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return await JsonAsync(response);
+    }
+
+    /// <summary>
+    /// Follows a collection's next links (under <paramref name="linksKey"/>) from <paramref name="firstPath"/>
+    /// and returns every page's ids and next href.
+    /// </summary>
+    public async Task<List<(List<string> Ids, string? Next)>> ReadAllPagesAsync(
+        string token, string firstPath, string collectionKey, string linksKey, params (string Name, string Value)[] headers)
+    {
+        var pages = new List<(List<string> Ids, string? Next)>();
+        var path = firstPath;
+        while (path is not null && pages.Count < 200)
+        {
+            var body = await GetJsonAsync(path, token, headers);
+            var next = body.TryGetProperty(linksKey, out var links) ? links.EnumerateArray().Single(l => l.GetProperty("rel").GetString() == "next").GetProperty("href").GetString() : null;
+            pages.Add(([.. body.GetProperty(collectionKey).EnumerateArray().Select(e => e.GetProperty("id").ToString())], next));
+            path = next?[(Base.Length + 1)..];
+        }
+
+        return pages;
+    }
+
     public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct = default) => _http.SendAsync(request, ct);
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response)

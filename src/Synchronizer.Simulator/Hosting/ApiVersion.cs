@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Synchronizer.Simulator.Compute;
+namespace Synchronizer.Simulator.Hosting;
 
 /// <summary>A microversion, compared as (major, minor) numbers: 2.100 is newer than 2.99.</summary>
 internal readonly partial record struct ApiVersion(int Major, int Minor) : IComparable<ApiVersion>
