@@ -40,7 +40,7 @@ run_dotnet_tests() {
     out="$(state_dir tally)/${label}.log"
     log "running ${label} tests (filter: ${filter})"
     dotnet test "$(repo_root)/Synchronizer.sln" --no-build --nologo --filter "$filter" \
-        --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E '^\s+(Failed|Skipped) |Total tests:|error' || true
+        --logger "console;verbosity=normal" 2>&1 | tee "$out" | grep -E '^\s+(Failed|Skipped) |Total tests:|: error [A-Z]+[0-9]+' || true
     rc=${PIPESTATUS[0]}
     while read -r p f; do
         passed=$((passed + p))

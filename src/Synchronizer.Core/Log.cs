@@ -16,4 +16,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "{EntityType} loaded at revision {Revision} with {Count} entities and {Unpublished} unpublished changes")]
     public static partial void StateLoaded(ILogger logger, string entityType, long revision, int count, int unpublished);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Published {Count} changes of {EntityType} recorded before a restart but never confirmed, through revision {Revision}")]
+    public static partial void PendingPublished(ILogger logger, string entityType, int count, long revision);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug, Message = "Refresh of {EntityType} {EntityId} ({Source}) recorded revision {Revision}")]
+    public static partial void EntityRefreshed(ILogger logger, string entityType, string entityId, string source, long revision);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Poll of {EntityType} kept {Count} entities the push path refreshed after the listing began")]
+    public static partial void RefreshesKept(ILogger logger, string entityType, int count);
 }

@@ -3,7 +3,7 @@ using Synchronizer.Core.Polling;
 using Synchronizer.Messaging;
 using Synchronizer.OpenStack;
 using Synchronizer.Plugins.Abstractions;
-using Synchronizer.Plugins.Nova;
+using Synchronizer.Plugins.Testing;
 using Synchronizer.Simulator.Hosting;
 
 namespace Synchronizer.Architecture.Tests;
@@ -19,7 +19,8 @@ public class DependencyRulesTests
     private static readonly Assembly Messaging = typeof(MessagingOptions).Assembly;
     private static readonly Assembly Service = Assembly.Load("synchronizer");
     private static readonly Assembly Simulator = typeof(SimulatorServer).Assembly;
-    private static readonly Assembly[] Plugins = [typeof(NovaEntityTypes).Assembly];
+    private static readonly Assembly Testing = typeof(EntityPollerContractTests).Assembly;
+    private static readonly Assembly[] Plugins = PluginAssemblies.All;
 
     [Fact]
     public void Core_NeverReferencesRabbitQuartzHttpOrOtherLayers()
@@ -30,7 +31,7 @@ public class DependencyRulesTests
     [Fact]
     public void Messaging_NeverReferencesOpenStack()
     {
-        AssertNoReference(Messaging, "Synchronizer.OpenStack", "Synchronizer.Plugins.Nova", "Quartz", "synchronizer");
+        AssertNoReference(Messaging, ["Synchronizer.OpenStack", "Quartz", "synchronizer", .. PluginAssemblies.All.Select(a => a.GetName().Name!)]);
     }
 
     [Fact]
@@ -41,6 +42,12 @@ public class DependencyRulesTests
             var ours = SynchronizerReferences(plugin);
             Assert.Subset(new HashSet<string> { "Synchronizer.Plugins.Abstractions", "Synchronizer.OpenStack" }, ours);
         }
+    }
+
+    [Fact]
+    public void TestKit_ReferencesOnlyAbstractionsAndOpenStack()
+    {
+        Assert.Subset(new HashSet<string> { "Synchronizer.Plugins.Abstractions", "Synchronizer.OpenStack" }, SynchronizerReferences(Testing));
     }
 
     [Fact]
@@ -59,7 +66,7 @@ public class DependencyRulesTests
     [Fact]
     public void NothingReferencesTheService()
     {
-        foreach (var assembly in new[] { Abstractions, OpenStack, Core, Messaging, Simulator }.Concat(Plugins))
+        foreach (var assembly in new[] { Abstractions, OpenStack, Core, Messaging, Simulator, Testing }.Concat(Plugins))
         {
             AssertNoReference(assembly, "synchronizer");
         }

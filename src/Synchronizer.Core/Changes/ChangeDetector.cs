@@ -43,4 +43,18 @@ public static class ChangeDetector
         changes.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
         return changes;
     }
+
+    /// <summary>Compares one entity just read by id with its baseline entry (the push path).</summary>
+    /// <param name="id">The entity id.</param>
+    /// <param name="previous">What the baseline holds; <see langword="null"/> when the id is unknown.</param>
+    /// <param name="current">What the API returned; <see langword="null"/> when it answered 404.</param>
+    /// <returns>The change, or <see langword="null"/> when the entity is unchanged (or unknown and gone).</returns>
+    public static DetectedChange? DetectOne(string id, StoredEntity? previous, ObservedEntity? current) => (previous, current) switch
+    {
+        (null, null) => null,
+        (null, { } created) => new DetectedChange(ChangeAction.Create, id, created, null),
+        ({ } deleted, null) => new DetectedChange(ChangeAction.Delete, id, null, deleted),
+        ({ } before, { } after) when before.Hash == after.Hash => null,
+        ({ } before, { } after) => new DetectedChange(ChangeAction.Update, id, after, before),
+    };
 }

@@ -44,6 +44,34 @@ public sealed class SynchronizationEngine : IDisposable
     public bool TryGet(string entityType, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TypeSynchronizer? synchronizer) =>
         _types.TryGetValue(entityType, out synchronizer);
 
+    /// <summary>
+    /// Publishes, type by type, the changes recorded before a restart that the broker never confirmed,
+    /// oldest first: the service's first step, before any poll.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the publishing; what is unconfirmed stays queued.</param>
+    /// <returns>How many changes were published.</returns>
+    /// <remarks>
+    /// A type whose publishing fails is logged and skipped: its changes stay queued, and its next poll
+    /// or refresh publishes them before anything newer. A store that cannot be read is not skipped: it throws.
+    /// </remarks>
+    public async Task<int> PublishPendingAsync(CancellationToken cancellationToken)
+    {
+        var published = 0;
+        foreach (var type in Types)
+        {
+            try
+            {
+                published += await type.PublishPendingAsync(cancellationToken);
+            }
+            catch (PollFailedException)
+            {
+                // Already logged by the type; its changes go out first on its next poll.
+            }
+        }
+
+        return published;
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -84,7 +84,8 @@ internal static class SampleConfigWriter
         _ => value.ToString() ?? string.Empty,
     };
 
-    private static string KindOf(Type type) => type == typeof(bool) ? "boolean" : type == typeof(int) || type == typeof(long) ? "integer" : "string";
+    private static string KindOf(Type type) =>
+        type == typeof(bool) ? "boolean" : type == typeof(int) || type == typeof(long) ? "integer" : type == typeof(double) ? "floating point" : "string";
 
     private static IEnumerable<string> Wrap(string text, int width)
     {

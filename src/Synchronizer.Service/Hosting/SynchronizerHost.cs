@@ -2,10 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Synchronizer.Plugins.Abstractions;
+using Synchronizer.Service.AdminApi;
+using Synchronizer.Service.Plugins;
 
 namespace Synchronizer.Service.Hosting;
 
-/// <summary>Builds the Generic Host of <c>synchronizer serve</c>: logging, the synchronizer and the built-in plugins.</summary>
+/// <summary>Builds the Generic Host of <c>synchronizer serve</c>: logging, the synchronizer, the built-in plugins and those of the plugin directory.</summary>
 internal static class SynchronizerHost
 {
     public static IHost Build(IConfiguration configuration, Action<ILoggingBuilder>? logging = null)
@@ -22,7 +24,13 @@ internal static class SynchronizerHost
         builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         logging?.Invoke(builder.Logging);
-        builder.Services.AddSynchronizer(configuration).AddNova();
+
+        // Built-in plugins first, then those of [plugins] directory; every entity type they provide
+        // polls unless its own section says "enabled = false".
+        builder.Services.AddSynchronizer(configuration).AddNova().AddCinder().AddHeat().AddPluginDirectory();
+
+        // After the plugins: it wraps the registered publisher to count what the broker confirmed.
+        builder.Services.AddAdminApi(configuration);
         return builder.Build();
     }
 }

@@ -1,38 +1,36 @@
 using Quartz;
-using Synchronizer.Core.Changes;
-using Synchronizer.Core.Polling;
+using Synchronizer.Service.Sync;
 
 namespace Synchronizer.Service.Scheduling;
 
 /// <summary>
-/// The one polling job. Quartz never runs two instances with the same key at once, and there is one
-/// key per entity type, so a slow API never overlaps two polls of one type.
+/// The one polling job. It polls through the <see cref="SyncCoordinator"/>, so a periodic poll and an
+/// on-demand sync of one type never run at once; Quartz never runs two instances of one key at once.
 /// </summary>
 [DisallowConcurrentExecution]
 internal sealed class PollJob : IJob
 {
     public const string EntityTypeKey = "entity_type";
 
-    private readonly SynchronizationEngine _engine;
+    private readonly SyncCoordinator _coordinator;
+    private readonly EnabledTypes _types;
 
-    public PollJob(SynchronizationEngine engine) => _engine = engine;
+    public PollJob(SyncCoordinator coordinator, EnabledTypes types)
+    {
+        _coordinator = coordinator;
+        _types = types;
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var entityType = context.MergedJobDataMap.GetString(EntityTypeKey);
-        if (entityType is null || !_engine.TryGet(entityType, out var synchronizer))
+        if (entityType is null || !_types.TryGet(entityType, out _))
         {
             return;
         }
 
-        try
-        {
-            await synchronizer.PollAsync(ChangeSource.Poll, cancellationToken);
-        }
-        catch (PollFailedException)
-        {
-            // Already logged and recorded in the type's status; the next trigger tries again.
-        }
+        // A failed poll comes back as a result (already logged, and kept for list_types); the next trigger tries again.
+        await _coordinator.PollAsync(entityType, cancellationToken);
     }
 }

@@ -67,6 +67,40 @@ public class ChangeDetectorTests
             changes.Select(c => (c.Id, c.Action)));
     }
 
+    [Fact]
+    public void DetectOne_UnknownIdRead_IsCreate()
+    {
+        var change = ChangeDetector.DetectOne("a", null, Observed(("a", """{"id":"a"}"""))["a"]);
+
+        Assert.Equal(ChangeAction.Create, change?.Action);
+        Assert.Null(change?.Previous);
+    }
+
+    [Fact]
+    public void DetectOne_KnownIdAnswered404_IsDeleteCarryingLastState()
+    {
+        var change = ChangeDetector.DetectOne("a", Baseline(("a", """{"id":"a"}"""))["a"], null);
+
+        Assert.Equal(ChangeAction.Delete, change?.Action);
+        Assert.NotNull(change?.Previous);
+        Assert.Null(change?.Current);
+    }
+
+    [Fact]
+    public void DetectOne_KnownIdNewHash_IsUpdate()
+    {
+        var change = ChangeDetector.DetectOne("a", Baseline(("a", """{"id":"a","v":1}"""))["a"], Observed(("a", """{"id":"a","v":2}"""))["a"]);
+
+        Assert.Equal(ChangeAction.Update, change?.Action);
+    }
+
+    [Fact]
+    public void DetectOne_SameHashOrUnknownAnd404_IsNothing()
+    {
+        Assert.Null(ChangeDetector.DetectOne("a", Baseline(("a", """{"id":"a"}"""))["a"], Observed(("a", """{"id":"a"}"""))["a"]));
+        Assert.Null(ChangeDetector.DetectOne("a", null, null));
+    }
+
     internal static ImmutableSortedDictionary<string, StoredEntity> Baseline(params (string Id, string Json)[] entities) =>
         entities.ToImmutableSortedDictionary(e => e.Id, e => new StoredEntity(e.Id, Hash(e.Json), Encoding.UTF8.GetBytes(e.Json), 1), StringComparer.Ordinal);
 

@@ -53,6 +53,10 @@ internal sealed class SynchronizerHarness : IAsyncDisposable
             ["service_credentials:password"] = "secret",
             ["service_credentials:project_name"] = "admin",
             ["service_credentials:request_timeout"] = "10",
+            ["service_credentials:retry_base_delay"] = "0.05",
+
+            // Several services run side by side in one test run: each admin API takes a free port.
+            ["admin_api:bind"] = "127.0.0.1:0",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {

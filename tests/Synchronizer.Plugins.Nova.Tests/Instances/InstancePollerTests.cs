@@ -1,24 +1,16 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using NSubstitute;
+using Microsoft.Extensions.Options;
 using Synchronizer.OpenStack;
 using Synchronizer.Plugins.Abstractions;
+using Synchronizer.Plugins.Testing;
 
 namespace Synchronizer.Plugins.Nova.Tests.Instances;
 
-public class InstancePollerTests
+public sealed class InstancePollerTests : IAsyncLifetime
 {
-    private readonly IOpenStackClient _client = Substitute.For<IOpenStackClient>();
-    private readonly List<OpenStackRequest> _requests = [];
-
-    public InstancePollerTests()
-    {
-        _client.GetAsync(Arg.Do<OpenStackRequest>(_requests.Add), Arg.Any<CancellationToken>()).Returns(call =>
-            call.Arg<OpenStackRequest>().PathAndQuery.Contains("marker=", StringComparison.Ordinal)
-                ? Fixture("servers-detail.page2.json")
-                : Fixture("servers-detail.page1.json"));
-    }
+    private readonly List<PluginTestHost> _hosts = [];
+    private readonly FixtureOpenStackClient _client = NovaFixtures.Client();
 
     [Fact]
     public async Task ListAsync_FixturePages_ListsEveryServerOfEveryPage()
@@ -27,7 +19,7 @@ public class InstancePollerTests
 
         var records = await sut.ListAsync(CancellationToken.None).ToListAsync();
 
-        Assert.Equal(["f5dc173b-6804-445a-a6d8-c705dad5b5eb", "a1b2c3d4-0000-4000-8000-000000000002"], records.Select(r => r.Id));
+        Assert.Equal([NovaFixtures.FirstServerId, NovaFixtures.SecondServerId], records.Select(r => r.Id));
         using var first = JsonDocument.Parse(records[0].Json);
         Assert.Equal("new-server-test", first.RootElement.GetProperty("name").GetString());
     }
@@ -40,10 +32,10 @@ public class InstancePollerTests
         await sut.ListAsync(CancellationToken.None).ToListAsync();
 
         Assert.Equal(
-            ["/servers/detail?all_tenants=1&limit=500", "/servers/detail?all_tenants=1&limit=500&marker=f5dc173b-6804-445a-a6d8-c705dad5b5eb"],
-            _requests.Select(r => r.PathAndQuery));
-        Assert.All(_requests, r => Assert.Equal(new ApiVersion("compute", "2.60"), r.Version));
-        Assert.All(_requests, r => Assert.Equal("compute", r.ServiceType));
+            ["/servers/detail?all_tenants=1&limit=500", $"/servers/detail?all_tenants=1&limit=500&marker={NovaFixtures.FirstServerId}"],
+            _client.Requests.Select(r => r.PathAndQuery));
+        Assert.All(_client.Requests, r => Assert.Equal(ApiVersion.UpTo("compute", "2.60"), r.Version));
+        Assert.All(_client.Requests, r => Assert.Equal("compute", r.ServiceType));
     }
 
     [Fact]
@@ -52,34 +44,69 @@ public class InstancePollerTests
         var descriptor = CreateSut().Descriptor;
 
         Assert.Equal(NovaEntityTypes.Instance, descriptor.Name);
-        Assert.True(EntityTypeDescriptor.IsValidName(descriptor.Name));
         Assert.Equal(["progress", "updated"], descriptor.VolatileFields.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void AddNova_BadPageSize_FailsValidationNamingTheKey()
+    public async Task GetAsync_ShowFixture_ReturnsTheServerAsTheListShowsIt()
     {
-        var provider = Provider(new() { ["nova:page_size"] = "0" });
+        var client = new FixtureOpenStackClient().OnPath("compute", "/servers/0e44cc9c-e052-415d-afbf-469b0d384170", FixtureResponse.Ok(FixtureFiles.Read("server-show.json")));
+        var sut = (IEntityFetcher)NovaFixtures.HostFor(client, _hosts).Poller(NovaEntityTypes.Instance);
 
-        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => provider.GetServices<IEntityPoller>().Single().ListAsync(CancellationToken.None).GetAsyncEnumerator().MoveNextAsync().AsTask().GetAwaiter().GetResult());
+        var record = await sut.GetAsync("0e44cc9c-e052-415d-afbf-469b0d384170", CancellationToken.None);
 
-        Assert.Contains("[nova] page_size", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(record);
+        using var server = JsonDocument.Parse(record.Json);
+        Assert.Equal("new-server-test", server.RootElement.GetProperty("name").GetString());
+        Assert.False(server.RootElement.TryGetProperty("server_groups", out _), "server_groups is in the show body only (2.71+), never in the list.");
+        Assert.True(server.RootElement.TryGetProperty("tags", out _));
+        Assert.Equal(ApiVersion.UpTo("compute", "2.79"), Assert.Single(client.Requests).Version);
     }
 
-    private IEntityPoller CreateSut(Dictionary<string, string?>? settings = null) => Provider(settings ?? []).GetServices<IEntityPoller>().Single();
-
-    private ServiceProvider Provider(Dictionary<string, string?> settings)
+    [Fact]
+    public async Task GetAsync_DeletedServer_ReturnsNull()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection();
-        services.AddSingleton(_client);
-        services.AddOpenStack(configuration.GetSection("service_credentials"));
-        new TestBuilder(services, configuration).AddNova();
-        return services.BuildServiceProvider();
+        var sut = (IEntityFetcher)CreateSut();
+
+        Assert.Null(await sut.GetAsync("9168b536-cd40-4630-b43f-b259807c6e87", CancellationToken.None));
+        Assert.Equal("/servers/9168b536-cd40-4630-b43f-b259807c6e87", Assert.Single(_client.Requests).PathAndQuery);
     }
 
-    private static Task<byte[]> Fixture(string name) =>
-        Task.FromResult(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name)));
+    [Theory]
+    [InlineData("page_size", "0")]
+    [InlineData("page_size", "10001")]
+    [InlineData("microversion", "3.59")]
+    [InlineData("microversion", "2.79.1")]
+    public void AddNova_BadValue_FailsValidationNamingTheKey(string key, string value)
+    {
+        var host = NovaFixtures.HostFor(_client, _hosts, new() { ["nova:" + key] = value });
 
-    private sealed record TestBuilder(IServiceCollection Services, IConfiguration Configuration) : ISynchronizerBuilder;
+        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptionsMonitor<NovaOptions>>().CurrentValue);
+
+        Assert.Contains($"[nova] {key}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNova_RegistersEveryNovaTypeOnce()
+    {
+        var host = PluginTestHost.Create(b => b.AddNova().AddNova(), client: _client);
+        _hosts.Add(host);
+
+        var types = host.Services.GetServices<IEntityPoller>().Select(p => p.Descriptor.Name).Order(StringComparer.Ordinal);
+
+        Assert.Equal([NovaEntityTypes.Host, NovaEntityTypes.Instance, NovaEntityTypes.Zone], types);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private IEntityPoller CreateSut(Dictionary<string, string?>? settings = null) =>
+        NovaFixtures.HostFor(_client, _hosts, settings).Poller(NovaEntityTypes.Instance);
 }
