@@ -73,7 +73,7 @@ public sealed class NovaSimulatorTests : IAsyncLifetime
         }
     }
 
-    [Fact(Skip = "The simulator does not serve GET /os-hypervisors/{id} yet.")]
+    [Fact]
     public async Task Hosts_Fetch_AgreesWithTheList()
     {
         var poller = _host.Poller(NovaEntityTypes.Host);

@@ -20,6 +20,7 @@ internal static class ComputeRoutes
         routes.MapGet("/compute/v2.1/flavors/{id}", flavors.ShowAsync);
         routes.MapGet("/compute/v2.1/os-hypervisors", hypervisors.ListAsync);
         routes.MapGet("/compute/v2.1/os-hypervisors/detail", hypervisors.ListDetailAsync);
+        routes.MapGet("/compute/v2.1/os-hypervisors/{id}", hypervisors.ShowAsync);
         routes.MapGet("/compute/v2.1/os-availability-zone", zones.ListAsync);
         routes.MapGet("/compute/v2.1/os-availability-zone/detail", zones.ListDetailAsync);
 

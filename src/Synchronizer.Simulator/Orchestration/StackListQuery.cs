@@ -7,6 +7,12 @@ namespace Synchronizer.Simulator.Orchestration;
 /// <summary>The query of <c>GET /stacks</c>, read the way heat's StackController._index reads it.</summary>
 internal sealed record StackListQuery(string? ProjectId, string? Name, string? Marker, int? Limit, bool WithCount)
 {
+    /// <summary>
+    /// The <c>id</c> filter (filter_whitelist, PARAM_TYPE_MIXED): one value is an equality, repeated ones an IN;
+    /// null when the request has none.
+    /// </summary>
+    public IReadOnlyList<string>? Ids { get; init; }
+
     private static readonly string[] TrueStrings = ["1", "t", "true", "on", "y", "yes"];
     private static readonly string[] FalseStrings = ["0", "f", "false", "off", "n", "no"];
 
@@ -30,11 +36,15 @@ internal sealed record StackListQuery(string? ProjectId, string? Name, string? M
                 : throw HeatFaultException.BadRequest();
         }
 
-        return new StackListQuery(project, Last(query, "name") ?? Last(query, "stack_name"), Last(query, "marker"), limit, Bool(query, "with_count"));
+        string[]? ids = query.TryGetValue("id", out StringValues idValues) && idValues.Count > 0 ? [.. idValues.Select(v => v ?? string.Empty)] : null;
+        return new StackListQuery(project, Last(query, "name") ?? Last(query, "stack_name"), Last(query, "marker"), limit, Bool(query, "with_count"))
+        {
+            Ids = ids,
+        };
     }
 
     public bool Matches(StackRecord stack) =>
-        (ProjectId is null || stack.ProjectId == ProjectId) && (Name is null || stack.Name == Name);
+        (ProjectId is null || stack.ProjectId == ProjectId) && (Name is null || stack.Name == Name) && (Ids is null || Ids.Contains(stack.Id));
 
     // _extract_bool_param: strict strutils.bool_from_string; a ValueError is a plain HTTPBadRequest.
     private static bool Bool(IQueryCollection query, string name)

@@ -65,6 +65,43 @@ public sealed class StackEndpointsTests
     }
 
     [Fact]
+    public async Task ListAsync_IdFilter_ReturnsOnlyThoseStacksAndNoDeletedOne()
+    {
+        await using var sut = await CreateSutAsync(new SimulatorOptions { SeedStacks = 5, SeedProjects = 2 });
+        using var client = new OpenStackClient(sut);
+        var (token, project) = await AdminAsync(client);
+        var all = (await sut.Control.GetStacksAsync()).Select(s => s.GetProperty("id").GetString()!).ToList();
+        await sut.Control.DeleteStackAsync(all[3]);
+
+        var one = await client.GetJsonAsync($"orchestration/v1/{project}/stacks?global_tenant=true&id={all[2]}", token);
+        var two = await client.GetJsonAsync($"orchestration/v1/{project}/stacks?id={all[0]}&id={all[4]}", token);
+        var deleted = await client.GetJsonAsync($"orchestration/v1/{project}/stacks?global_tenant=true&id={all[3]}", token);
+        var unknown = await client.GetJsonAsync($"orchestration/v1/{project}/stacks?id=9e6b7ec2-2f6b-4b74-8b8d-3b8f2c1b5f11", token);
+
+        Assert.Equal([all[2]], Ids(one));
+        Assert.Equal([all[0], all[4]], Ids(two));
+        Assert.Empty(Ids(deleted));
+        Assert.Empty(Ids(unknown));
+    }
+
+    [Fact]
+    public async Task ListAsync_IdFilterAsNonAdmin_DoesNotReachAnotherProjectsStack()
+    {
+        await using var sut = await CreateSutAsync();
+        using var client = new OpenStackClient(sut);
+        var demoProject = await client.ProjectIdAsync("demo", "demo", "demo");
+        var own = await sut.Control.CreateStackAsync("demo-app", demoProject);
+        var other = await sut.Control.CreateStackAsync("admin-app");
+        var token = await client.IssueTokenAsync("demo", "demo", "demo");
+
+        var mine = await client.GetJsonAsync($"orchestration/v1/{demoProject}/stacks?id={own}", token);
+        var theirs = await client.GetJsonAsync($"orchestration/v1/{demoProject}/stacks?id={other}", token);
+
+        Assert.Equal([own], Ids(mine));
+        Assert.Empty(Ids(theirs));
+    }
+
+    [Fact]
     public async Task ListAsync_AsNonAdmin_ShowsOwnStacksWithoutProjectAndForbidsGlobalTenant()
     {
         await using var sut = await CreateSutAsync(new SimulatorOptions { SeedStacks = 4 });
@@ -151,6 +188,9 @@ public sealed class StackEndpointsTests
         var version = (await OpenStackClient.JsonAsync(response)).GetProperty("versions")[0];
         Assert.Equal("v1.0", version.GetProperty("id").GetString());
     }
+
+    private static string[] Ids(JsonElement body) =>
+        [.. body.GetProperty("stacks").EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
 
     private static async Task<(string Token, string Project)> AdminAsync(OpenStackClient client) =>
         (await client.IssueTokenAsync(), await client.ProjectIdAsync("admin", "secret", "admin"));

@@ -150,6 +150,71 @@ public sealed class HypervisorEndpointsTests
         Assert.False(nodes[0].TryGetProperty("vcpus", out _));
     }
 
+    [Theory]
+    [InlineData("2.1")]
+    [InlineData("2.53")]
+    [InlineData("2.79")]
+    public async Task ShowAsync_EachNode_SameAsItsDetailListEntry(string microversion)
+    {
+        await using var sut = await CreateSutAsync(new SimulatorOptions { SeedServers = 20, SeedHypervisors = 3 });
+        using var client = new OpenStackClient(sut);
+        var token = await client.IssueTokenAsync();
+        var header = ("OpenStack-API-Version", $"compute {microversion}");
+
+        var list = await client.GetJsonAsync(Detail, token, header);
+
+        Assert.Equal(3, list.GetProperty("hypervisors").GetArrayLength());
+        foreach (var node in list.GetProperty("hypervisors").EnumerateArray())
+        {
+            var body = await client.GetJsonAsync($"compute/v2.1/os-hypervisors/{node.GetProperty("id")}", token, header);
+            Assert.Equal(["hypervisor"], JsonShape.Keys(body));
+            Assert.Equal(JsonSerializer.Serialize(node), JsonSerializer.Serialize(body.GetProperty("hypervisor")));
+        }
+    }
+
+    [Fact]
+    public async Task ShowAsync_WithServersFrom253_ListsTheNodesServers()
+    {
+        await using var sut = await CreateSutAsync(new SimulatorOptions { SeedServers = 12, SeedHypervisors = 2 });
+        using var client = new OpenStackClient(sut);
+        var token = await client.IssueTokenAsync();
+        var uuid = (await client.GetJsonAsync(Detail, token, ("OpenStack-API-Version", "compute 2.53"))).GetProperty("hypervisors")[0].GetProperty("id").GetString();
+
+        var body = await client.GetJsonAsync($"compute/v2.1/os-hypervisors/{uuid}?with_servers=true", token, ("OpenStack-API-Version", "compute 2.53"));
+
+        var node = body.GetProperty("hypervisor");
+        Assert.Equal(node.GetProperty("running_vms").GetInt32(), node.GetProperty("servers").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("2.1", "99", 404, "itemNotFound", "Hypervisor with ID '99' could not be found.")]
+    [InlineData("2.52", "sim-compute-1", 404, "itemNotFound", "Hypervisor with ID 'sim-compute-1' could not be found.")]
+    [InlineData("2.53", "9e6b7ec2-2f6b-4b74-8b8d-3b8f2c1b5f11", 404, "itemNotFound", "Hypervisor with ID '9e6b7ec2-2f6b-4b74-8b8d-3b8f2c1b5f11' could not be found.")]
+    [InlineData("2.53", "1", 400, "badRequest", "Invalid uuid 1")]
+    public async Task ShowAsync_UnknownOrMalformedId_ReturnsNovaFault(string microversion, string id, int status, string fault, string message)
+    {
+        await using var sut = await CreateSutAsync();
+        using var client = new OpenStackClient(sut);
+
+        using var response = await client.GetAsync($"compute/v2.1/os-hypervisors/{id}", await client.IssueTokenAsync(), microversion);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var body = await OpenStackClient.JsonAsync(response);
+        Assert.Equal(status, body.GetProperty(fault).GetProperty("code").GetInt32());
+        Assert.Equal(message, body.GetProperty(fault).GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task ShowAsync_AsNonAdmin_Returns403()
+    {
+        await using var sut = await CreateSutAsync();
+        using var client = new OpenStackClient(sut);
+
+        using var response = await client.GetAsync("compute/v2.1/os-hypervisors/1", await client.IssueTokenAsync("demo", "demo", "demo"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     private static Task<SimulatorServer> CreateSutAsync(SimulatorOptions? options = null) =>
         SimulatorServer.StartAsync(options ?? new SimulatorOptions());
 }
