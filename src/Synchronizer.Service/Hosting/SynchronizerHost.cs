@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Synchronizer.Plugins.Abstractions;
 using Synchronizer.Service.AdminApi;
 using Synchronizer.Service.Plugins;
+using Synchronizer.Service.PushPath;
 using Synchronizer.Service.Rpc;
 
 namespace Synchronizer.Service.Hosting;
@@ -33,6 +34,7 @@ internal static class SynchronizerHost
         // After the plugins: it wraps the registered publisher to count what the broker confirmed.
         builder.Services.AddAdminApi(configuration);
         builder.Services.AddSynchronizerRpc(configuration);
+        builder.Services.AddPushPath(configuration);
         return builder.Build();
     }
 }
