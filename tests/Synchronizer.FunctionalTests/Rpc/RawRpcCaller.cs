@@ -112,7 +112,16 @@ internal sealed class RawRpcCaller : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _channel.QueueDeleteAsync(ReplyQueue);
+        try
+        {
+            await _channel.QueueDeleteAsync(ReplyQueue);
+        }
+        catch (Exception ex) when (ex is RabbitMQ.Client.Exceptions.AlreadyClosedException or RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            // After a broker restart the broker may already have closed this channel (a publish to an
+            // exchange not yet re-declared); the reply queue expires by itself (x-expires).
+        }
+
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();
     }
