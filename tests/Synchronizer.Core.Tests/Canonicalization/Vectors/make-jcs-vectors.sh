@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates the RFC 8785 (JCS) test vectors for CanonicalJsonTests.
 #
-#   inputs/openstack/**   copies of every JSON object or array under /work/shared/fixtures/openstack
+#   inputs/openstack/**   copies of every JSON object or array under shared/fixtures/openstack
+#                         (shared/ sits beside the repository)
 #                         (API and notification samples; see inputs/openstack/SOURCES.md)
 #   inputs/edge/*.json    hand-written edge cases (numbers, escapes, key order); kept, not generated
 #   expected/**           the canonical form of each input, written by jcs.js (Node.js)
@@ -10,8 +11,9 @@
 # Needs node, /usr/bin/python3 and python3-xxhash (apt-get install -y nodejs python3-xxhash).
 # Usage: tests/Synchronizer.Core.Tests/Canonicalization/Vectors/make-jcs-vectors.sh [FIXTURES_DIR]
 set -eu
-fixtures=${1:-/work/shared/fixtures/openstack}
 cd "$(dirname "$0")"
+repo=$(cd ../../../.. && pwd)
+fixtures=${1:-$repo/../shared/fixtures/openstack}
 
 rm -rf inputs/openstack expected
 mkdir -p inputs/openstack expected
