@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Synchronizer.Simulator.Compute;
+using static Synchronizer.Simulator.Hosting.JsonValues;
 
 namespace Synchronizer.Simulator.BlockStorage;
 
@@ -17,8 +17,8 @@ internal static class VolumeViewWriter
         w.WriteString("status", v.Status);
         w.WriteNumber("size", v.Size);
         w.WriteString("availability_zone", v.AvailabilityZone);
-        WriteTime(w, "created_at", v.CreatedAt);
-        WriteTime(w, "updated_at", v.UpdatedAt);
+        WriteNaiveTime(w, "created_at", v.CreatedAt);
+        WriteNaiveTime(w, "updated_at", v.UpdatedAt);
         WriteStringOrNull(w, "name", v.Name);
         WriteStringOrNull(w, "description", v.Description);
         w.WriteString("volume_type", v.VolumeType.Name);
@@ -131,42 +131,5 @@ internal static class VolumeViewWriter
         w.WriteString("rel", "bookmark");
         w.WriteEndObject();
         w.WriteEndArray();
-    }
-
-    /// <summary>Cinder's naive datetimes: microseconds, no zone; MySQL keeps whole seconds (REALSTACK.md).</summary>
-    private static void WriteTime(Utf8JsonWriter w, string name, DateTime? value)
-    {
-        if (value is not { } time)
-        {
-            w.WriteNull(name);
-            return;
-        }
-
-        Span<byte> text = stackalloc byte[32];
-        time.TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
-        w.WriteString(name, text[..written]);
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteStringMap(Utf8JsonWriter w, string name, IReadOnlyDictionary<string, string> map)
-    {
-        w.WriteStartObject(name);
-        foreach (var (key, value) in map)
-        {
-            w.WriteString(key, value);
-        }
-
-        w.WriteEndObject();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Synchronizer.Simulator.Hosting.JsonValues;
 
 namespace Synchronizer.Simulator.Compute;
 

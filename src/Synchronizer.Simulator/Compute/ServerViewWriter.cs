@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Synchronizer.Simulator.Hosting.JsonValues;
 
 namespace Synchronizer.Simulator.Compute;
 
@@ -47,8 +48,8 @@ internal static partial class ServerViewWriter
 
         w.WriteString("config_drive", string.Empty);
         w.WriteNull("key_name");
-        WriteUsageTime(w, "OS-SRV-USG:launched_at", s.LaunchedAt);
-        WriteUsageTime(w, "OS-SRV-USG:terminated_at", s.TerminatedAt);
+        WriteNaiveTime(w, "OS-SRV-USG:launched_at", s.LaunchedAt);
+        WriteNaiveTime(w, "OS-SRV-USG:terminated_at", s.TerminatedAt);
         if (view.IsShow)
         {
             WriteSecurityGroups(w);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using static Synchronizer.Simulator.Hosting.JsonValues;
 
 namespace Synchronizer.Simulator.Orchestration;
 
@@ -103,17 +104,5 @@ internal static class StackViewWriter
         }
 
         w.WriteEndArray();
-    }
-
-    private static void WriteStringOrNull(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
     }
 }
