@@ -4,6 +4,7 @@ Usage: coverage_report.py FLOORS_FILE RESULTS_DIR. A line counts as covered when
 project covered it. Exits 1 when an assembly is below its floor.
 """
 import glob
+import os
 import sys
 import xml.etree.ElementTree as ET
 
@@ -15,11 +16,16 @@ for raw in open(sys.argv[1], encoding="utf-8"):
 
 covered = {}
 for report in glob.glob(f"{sys.argv[2]}/**/coverage.cobertura.xml", recursive=True):
-    for package in ET.parse(report).getroot().iter("package"):
+    root = ET.parse(report).getroot()
+    # coverlet names files relative to the common root of what one test project instrumented
+    # (its <source>), which differs between test projects: key lines by the absolute path.
+    sources = [s.text or "" for s in root.iter("source")]
+    base = sources[0] if len(sources) == 1 else ""
+    for package in root.iter("package"):
         lines = covered.setdefault(package.get("name"), {})
         for cls in package.iter("class"):
             for ln in cls.iter("line"):
-                key = (cls.get("filename"), ln.get("number"))
+                key = (os.path.join(base, cls.get("filename")), ln.get("number"))
                 lines[key] = lines.get(key, False) or int(ln.get("hits")) > 0
 
 failed = False

@@ -40,6 +40,19 @@ internal sealed class BareNovaLister : IDisposable
         return count;
     }
 
+    /// <summary>Reads one server (<c>GET /servers/{id}</c>), as the push path's re-read does, and returns the body's size.</summary>
+    public async Task<int> GetServerAsync(string id, CancellationToken cancellationToken)
+    {
+        await EnsureTokenAsync(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_compute + "/servers/" + Uri.EscapeDataString(id)));
+        request.Headers.Add("X-Auth-Token", _token);
+        request.Headers.Add("OpenStack-API-Version", "compute 2.79");
+        using var response = await _http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var server = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken));
+        return server.RootElement.GetProperty("server").GetRawText().Length;
+    }
+
     private async Task EnsureTokenAsync(CancellationToken cancellationToken)
     {
         if (_token is not null)
