@@ -72,7 +72,7 @@ apt_install_if_missing() {
     fi
     log "installing Debian packages: ${missing[*]}"
     # The package lists may be absent (fresh image) or stale: update once, then retry once.
-    if [[ -z "${_SCRIPTS_APT_UPDATED:-}" ]] && ! compgen -G '/var/lib/apt/lists/*_Packages' >/dev/null; then
+    if [[ -z "${_SCRIPTS_APT_UPDATED:-}" ]] && ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
         _apt_update_once
     fi
     if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; then
