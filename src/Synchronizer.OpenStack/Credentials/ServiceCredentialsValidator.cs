@@ -18,8 +18,13 @@ internal sealed class ServiceCredentialsValidator : IValidateOptions<ServiceCred
         var failures = new List<string>();
         failures.AddRange(options.SourceProblems.Select(p => $"{Section} cloud: {p}"));
         var from = options.CredentialSource is { } source ? $" (the other credentials come from {source})" : string.Empty;
-        ValidateAuthUrl(options, failures, from);
-        ValidateAuthType(options, failures, from);
+
+        // A cloud that could not be read explains every key it should have supplied: no line for each.
+        if (options.SourceProblems.Count == 0)
+        {
+            ValidateCredentials(options, failures, from);
+        }
+
         if (!Interfaces.Contains(options.Interface, StringComparer.Ordinal))
         {
             failures.Add($"{Section} interface '{options.Interface}' is not valid: use public, internal or admin.");
@@ -28,6 +33,23 @@ internal sealed class ServiceCredentialsValidator : IValidateOptions<ServiceCred
         ValidateHttp(options, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void ValidateCredentials(ServiceCredentialsOptions options, List<string> failures, string from)
+    {
+        if (HasNoCredentials(options))
+        {
+            // Nothing at all was configured: one line that says so helps more than one per missing key.
+            failures.Add($"{Section} auth_url: no Keystone credentials are configured, in the section, a clouds.yaml cloud or OS_* variables; " +
+                "set auth_url, username, password and project_name (or auth_type = v3applicationcredential with application_credential_id and application_credential_secret), or name a clouds.yaml entry with cloud.");
+            return;
+        }
+
+        ValidateAuthUrl(options, failures, from);
+        ValidateAuthType(options, failures, from);
+    }
+
+    private static bool HasNoCredentials(ServiceCredentialsOptions options) =>
+        options is { AuthUrl: "", Cloud: "", CredentialSource: null, Username: "", UserId: "", Password: "", ApplicationCredentialId: "", ApplicationCredentialSecret: "" };
 
     private static void ValidateAuthUrl(ServiceCredentialsOptions options, List<string> failures, string from)
     {

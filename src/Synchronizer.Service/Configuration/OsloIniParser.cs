@@ -51,7 +51,8 @@ internal static class OsloIniParser
             var separator = line.IndexOfAny(['=', ':']);
             if (separator <= 0)
             {
-                throw new FormatException($"{sourceName}:{lineNumber}: expected 'key = value' in [{section}], found '{Shorten(line)}'.");
+                // The line itself is not shown: without its '=' nothing tells a key from a pasted password.
+                throw new FormatException($"{sourceName}:{lineNumber}: this line of [{section}] has no '=' or ':'; write it as key = value.");
             }
 
             lastKey = $"{section}:{line[..separator].Trim()}";

@@ -35,9 +35,10 @@ internal static class SampleConfigWriter
         foreach (var entityType in entityTypes.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             text.AppendLine().Append('[').Append(entityType.Name).AppendLine("]");
-            WriteOption(text, PollingOptions.EnabledKey, "Whether this entity type is polled and published.", "boolean", "true");
-            var seconds = ((long)entityType.DefaultInterval.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-            WriteOption(text, PollingOptions.IntervalKey, "Seconds between two full polls of this entity type.", "integer", seconds);
+            foreach (var key in PollingKey.All)
+            {
+                WriteOption(text, key.Name, key.Help, key.Kind, key.Default(entityType));
+            }
         }
 
         return text.ToString();

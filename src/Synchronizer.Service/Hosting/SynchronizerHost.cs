@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Synchronizer.Plugins.Abstractions;
 using Synchronizer.Service.AdminApi;
+using Synchronizer.Service.Configuration.Validation;
 using Synchronizer.Service.Plugins;
 using Synchronizer.Service.PushPath;
 using Synchronizer.Service.Rpc;
@@ -35,6 +36,9 @@ internal static class SynchronizerHost
         builder.Services.AddAdminApi(configuration);
         builder.Services.AddSynchronizerRpc(configuration);
         builder.Services.AddPushPath(configuration);
+
+        // The rules no registration above brings; check-config runs them through this same host.
+        builder.Services.AddConfigurationRules();
         return builder.Build();
     }
 }

@@ -6,21 +6,24 @@ using Synchronizer.Core.Polling;
 
 namespace Synchronizer.Service.Scheduling;
 
-/// <summary>Schedules one poll job and trigger per enabled entity type, each polling once at start-up.</summary>
+/// <summary>
+/// Schedules one poll job and trigger per enabled entity type, each polling once at start-up; after
+/// that each poll schedules the next (<see cref="PollRescheduler"/>).
+/// </summary>
 internal sealed class PollScheduleRegistrar : IHostedService
 {
-    private const string JobGroup = "poll";
-
     private readonly ISchedulerFactory _schedulers;
     private readonly SynchronizationEngine _engine;
     private readonly IConfiguration _configuration;
+    private readonly TimeProvider _time;
     private readonly ILogger<PollScheduleRegistrar> _logger;
 
-    public PollScheduleRegistrar(ISchedulerFactory schedulers, SynchronizationEngine engine, IConfiguration configuration, ILogger<PollScheduleRegistrar> logger)
+    public PollScheduleRegistrar(ISchedulerFactory schedulers, SynchronizationEngine engine, IConfiguration configuration, TimeProvider time, ILogger<PollScheduleRegistrar> logger)
     {
         _schedulers = schedulers;
         _engine = engine;
         _configuration = configuration;
+        _time = time;
         _logger = logger;
     }
 
@@ -38,14 +41,12 @@ internal sealed class PollScheduleRegistrar : IHostedService
             }
 
             var job = JobBuilder.Create<PollJob>()
-                .WithIdentity(name, JobGroup)
+                .WithIdentity(PollTrigger.JobKeyFor(name))
                 .UsingJobData(PollJob.EntityTypeKey, name)
                 .Build();
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(name, JobGroup)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(polling.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-                .Build();
+
+            // The first poll starts at once, without jitter: consumers wait for it (readiness).
+            var trigger = PollTrigger.Create(name, _time.GetUtcNow(), polling.Interval, retrying: false, _time);
             await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, cancellationToken);
             var seconds = (long)polling.Interval.TotalSeconds;
             Log.TypeScheduled(_logger, name, seconds);

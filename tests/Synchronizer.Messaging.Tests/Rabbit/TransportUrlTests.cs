@@ -48,4 +48,23 @@ public class TransportUrlTests
 
         Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("rabbit://guest:hunter2@127.0.0.1:5672/", "rabbit://guest:***@127.0.0.1:5672/")]
+    [InlineData("rabbit://a:hunter2@h1:99999,b:hunter2@h2/nova", "rabbit://a:***@h1:99999,b:***@h2/nova")]
+    [InlineData("http://guest:hunter2@host/", "http://guest:***@host/")]
+    [InlineData("guest:hunter2@host", "guest:***@host")]
+    [InlineData("rabbit://guest:hun@ter2@host/", "rabbit://guest:***@host/")]
+    [InlineData("rabbit://guest:hun/ter2@host/", "rabbit://***@host/")]
+    [InlineData("rabbit://guest:hun,ter2@host/", "rabbit://***@host/")]
+    [InlineData("rabbit://host:5672/", "rabbit://host:5672/")]
+    [InlineData("htp:/x", "htp:/x")]
+    public void Redact_AnyUrlEvenMalformed_ShowsNoPassword(string text, string expected)
+    {
+        var shown = TransportUrl.Redact(text);
+
+        Assert.Equal(expected, shown);
+        Assert.DoesNotContain("hunter2", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("ter2", shown, StringComparison.Ordinal);
+    }
 }

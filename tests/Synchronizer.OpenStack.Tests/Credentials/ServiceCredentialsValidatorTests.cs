@@ -78,9 +78,33 @@ public class ServiceCredentialsValidatorTests
     [Fact]
     public void Validate_SeveralProblems_ReportsEachOnItsOwn()
     {
+        var options = new ServiceCredentialsOptions { AuthUrl = "keystone/v3", Username = "admin" };
+
+        var result = new ServiceCredentialsValidator().Validate(null, options);
+
+        Assert.Collection(
+            result.Failures!,
+            f => Assert.StartsWith("[service_credentials] auth_url 'keystone/v3'", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("[service_credentials] password is missing", f, StringComparison.Ordinal),
+            f => Assert.StartsWith("[service_credentials] project_name is missing", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_NoCredentialsAtAll_OneLineSayingSoAndHowToSetThem()
+    {
         var result = new ServiceCredentialsValidator().Validate(null, new ServiceCredentialsOptions());
 
-        Assert.Equal(4, result.Failures!.Count());
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("[service_credentials] auth_url: no Keystone credentials are configured", failure, StringComparison.Ordinal);
+        Assert.Contains("name a clouds.yaml entry with cloud", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_OnlyAProjectSet_StillNoCredentials()
+    {
+        var result = new ServiceCredentialsValidator().Validate(null, new ServiceCredentialsOptions { ProjectName = "admin" });
+
+        Assert.Contains("no Keystone credentials are configured", Assert.Single(result.Failures!), StringComparison.Ordinal);
     }
 
     private static ServiceCredentialsOptions Valid() => new()

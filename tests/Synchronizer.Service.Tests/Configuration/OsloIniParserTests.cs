@@ -80,6 +80,14 @@ public class OsloIniParserTests
     }
 
     [Fact]
+    public void Parse_LineWithoutSeparator_DoesNotQuoteTheLineWhichMayBeAPassword()
+    {
+        var error = Assert.Throws<FormatException>(() => Parse("[service_credentials]\npassword hunter2\n"));
+
+        Assert.Equal("test.conf:2: this line of [service_credentials] has no '=' or ':'; write it as key = value.", error.Message);
+    }
+
+    [Fact]
     public void Parse_MalformedSection_Fails()
     {
         Assert.Throws<FormatException>(() => Parse("[]\n"));

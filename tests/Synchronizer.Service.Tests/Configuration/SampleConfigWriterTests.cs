@@ -25,6 +25,10 @@ public class SampleConfigWriterTests
         Assert.Contains("[service_credentials]", sample, StringComparison.Ordinal);
         Assert.Contains("[nova.instance]", sample, StringComparison.Ordinal);
         Assert.Contains("#interval = 60", sample, StringComparison.Ordinal);
+        Assert.Contains("[nova.zone]", sample, StringComparison.Ordinal);
+        Assert.Contains("#interval = 300\n\n# Seconds from the end of a failed poll to the next try", sample, StringComparison.Ordinal);
+        Assert.Contains("#retry_interval = 15\n", sample, StringComparison.Ordinal);
+        Assert.Contains("#jitter = 0.1\n", sample, StringComparison.Ordinal);
         Assert.DoesNotContain(Environment.MachineName + "\n", sample, StringComparison.Ordinal);
         Assert.Single(sample.Split('\n'), l => l.StartsWith("#auth_url", StringComparison.Ordinal));
     }

@@ -2,6 +2,7 @@ using Synchronizer.Service.Configuration;
 
 namespace Synchronizer.Service.Tests.Configuration;
 
+[Collection(SharedProcessEnvironment.Name)]
 public sealed class SynchronizerConfigurationBuilderTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("synchronizer-config-").FullName;
