@@ -43,15 +43,17 @@ internal static class OsloIniParser
                 continue;
             }
 
+            // Only the key is ever quoted: a line without '=' may be a pasted password.
+            var separator = line.IndexOfAny(['=', ':']);
             if (section is null)
             {
-                throw new FormatException($"{sourceName}:{lineNumber}: '{line.Split('=')[0].Trim()}' comes before any [section] header; put it under [DEFAULT] or another section.");
+                throw new FormatException(separator > 0
+                    ? $"{sourceName}:{lineNumber}: '{line[..separator].Trim()}' comes before any [section] header; put it under [DEFAULT] or another section."
+                    : $"{sourceName}:{lineNumber}: a line comes before any [section] header; put it under [DEFAULT] or another section.");
             }
 
-            var separator = line.IndexOfAny(['=', ':']);
             if (separator <= 0)
             {
-                // The line itself is not shown: without its '=' nothing tells a key from a pasted password.
                 throw new FormatException($"{sourceName}:{lineNumber}: this line of [{section}] has no '=' or ':'; write it as key = value.");
             }
 

@@ -19,7 +19,12 @@ internal sealed class PushPathHostedService : IHostedService, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<PushPathHostedService> _logger;
-    private OpenStackNotificationConsumer? _consumer;
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+
+    private volatile OpenStackNotificationConsumer? _consumer;
+    private CancellationTokenSource? _stopping;
+    private Task? _listening;
 
     public PushPathHostedService(
         IOptions<OpenStackNotificationsOptions> options,
@@ -63,7 +68,6 @@ internal sealed class PushPathHostedService : IHostedService, IAsyncDisposable
     }
 
     /// <exception cref="InvalidOperationException"><c>[openstack_notifications]</c> or the transport URL it uses is invalid; the message names section and key.</exception>
-    /// <exception cref="MessagingException">OpenStack's bus cannot be reached.</exception>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var options = _options.Value;
@@ -86,29 +90,80 @@ internal sealed class PushPathHostedService : IHostedService, IAsyncDisposable
             return;
         }
 
-        var consumer = new OpenStackNotificationConsumer(
-            sources, _handler, options, _messaging.Value.AmqpDurableQueues, _time, _loggers.CreateLogger<OpenStackNotificationConsumer>());
-        try
+        // OpenStack's bus may be down when we start (or come up after us): after a first attempt
+        // made here, so that a reachable bus is listened to before start-up completes, the listener
+        // keeps trying in the background like the RPC server instead of failing the whole service.
+        _stopping = new CancellationTokenSource();
+        if (!await TryListenAsync(sources, options, url, FirstRetryDelay, cancellationToken))
         {
-            await consumer.StartAsync(url, $"synchronizer-push:{_messaging.Value.Host}", cancellationToken);
+            _listening = RetryAsync(sources, options, url, _stopping.Token);
         }
-        catch
-        {
-            await consumer.DisposeAsync();
-            throw;
-        }
-
-        _consumer = consumer;
-        PushPathLog.Started(_logger, sources.Count, url, options.Pool);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_stopping is { } stopping)
+        {
+            _stopping = null;
+            await stopping.CancelAsync();
+            await (_listening ?? Task.CompletedTask);
+            stopping.Dispose();
+        }
+
         if (_consumer is { } consumer)
         {
             _consumer = null;
             await consumer.DisposeAsync();
             PushPathLog.Stopped(_logger);
+        }
+    }
+
+    private async Task RetryAsync(IReadOnlyList<NotificationSource> sources, OpenStackNotificationsOptions options, TransportUrl url, CancellationToken stoppingToken)
+    {
+        var delay = FirstRetryDelay;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(delay, _time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
+            if (await TryListenAsync(sources, options, url, delay, stoppingToken))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <returns>Whether the listener runs; a failure is logged with <paramref name="nextDelay"/>.</returns>
+    private async Task<bool> TryListenAsync(
+        IReadOnlyList<NotificationSource> sources, OpenStackNotificationsOptions options, TransportUrl url, TimeSpan nextDelay, CancellationToken cancellationToken)
+    {
+        var consumer = new OpenStackNotificationConsumer(
+            sources, _handler, options, _messaging.Value.AmqpDurableQueues, _time, _loggers.CreateLogger<OpenStackNotificationConsumer>());
+        try
+        {
+            await consumer.StartAsync(url, $"synchronizer-push:{_messaging.Value.Host}", cancellationToken);
+            _consumer = consumer;
+            PushPathLog.Started(_logger, sources.Count, url, options.Pool);
+            return true;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await consumer.DisposeAsync();
+            return false;
+        }
+        catch (Exception ex)
+        {
+            await consumer.DisposeAsync();
+            var delayMs = (long)nextDelay.TotalMilliseconds;
+            PushPathLog.ListenFailed(_logger, url, ex.Message, delayMs);
+            return false;
         }
     }
 

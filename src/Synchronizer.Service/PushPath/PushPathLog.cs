@@ -23,4 +23,7 @@ internal static partial class PushPathLog
 
     [LoggerMessage(EventId = 4205, Level = LogLevel.Information, Message = "Push path stopped")]
     public static partial void Stopped(ILogger logger);
+
+    [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Push path cannot listen on {Broker}: {Error}; retrying in {DelayMs} ms")]
+    public static partial void ListenFailed(ILogger logger, TransportUrl broker, string error, long delayMs);
 }

@@ -102,6 +102,7 @@ internal sealed class ScanRun : IAsyncDisposable
             notification_topic_prefix = {Prefix}
             rpc_topic = {RpcTopic}
             host = {Host}
+            debug = true
 
             [service_credentials]
             auth_url = {new Uri(Proxy.BaseAddress, "identity/v3")}

@@ -72,6 +72,15 @@ public class OsloIniParserTests
     }
 
     [Fact]
+    public void Parse_LineWithoutSeparatorBeforeAnySection_NeverQuotesTheLine()
+    {
+        // Such a line may be a password pasted on its own line.
+        var error = Assert.Throws<FormatException>(() => Parse("s3cr3t-pasted\n"));
+
+        Assert.Equal("test.conf:1: a line comes before any [section] header; put it under [DEFAULT] or another section.", error.Message);
+    }
+
+    [Fact]
     public void Parse_LineWithoutSeparator_FailsNamingLine()
     {
         var error = Assert.Throws<FormatException>(() => Parse("[s]\nthis is not a key\n"));

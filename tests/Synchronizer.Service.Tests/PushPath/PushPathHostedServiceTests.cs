@@ -58,6 +58,20 @@ public sealed class PushPathHostedServiceTests
             [new("nova", "nova", "versioned_notifications"), new("cinder", "openstack", "notifications"), new("cinder", "cinder", "notifications"), new NotificationSource("heat", "heat", "notifications")],
             PushPathHostedService.ReadSources(new OpenStackNotificationsOptions()));
 
+    [Fact]
+    public async Task StartAsync_BusUnreachable_StartsAndKeepsRetryingUntilStopped()
+    {
+        // Port 1 refuses at once: the service must start anyway (the RPC server does the same) and
+        // stop cleanly while the retry loop waits.
+        await using var service = Create(new OpenStackNotificationsOptions { Enabled = true });
+
+        await service.StartAsync(CancellationToken.None);
+        Assert.Null(service.Statistics);
+        await service.StopAsync(CancellationToken.None);
+
+        Assert.Null(service.Statistics);
+    }
+
     private static PushPathHostedService Create(OpenStackNotificationsOptions options, string defaultUrl = "rabbit://guest:guest@127.0.0.1:1/") =>
         new(
             Options.Create(options),
