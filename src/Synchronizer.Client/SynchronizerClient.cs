@@ -4,6 +4,7 @@ using RabbitMQ.Client;
 using Synchronizer.Client.Replication;
 using Synchronizer.Client.Rpc;
 using Synchronizer.Client.Transport;
+using Synchronizer.Client.Watching;
 
 namespace Synchronizer.Client;
 
@@ -88,6 +89,28 @@ public sealed class SynchronizerClient : IAsyncDisposable
         // Subscribed first, so that nothing published while the snapshot is read is missed (CONTRACT §5.1).
         var subscription = await AmqpChangeSubscription.StartAsync(_connection, _options, entityType, options, logger, cancellationToken);
         return await ReplicaFollower.StartAsync(entityType, Rpc, subscription, options, _options.PageSize, logger, _time, FirstRetryDelay, cancellationToken);
+    }
+
+    /// <summary>
+    /// Watches the change notifications of some entity types as they are published, through a queue of
+    /// the watcher's own that robs no other consumer (see <see cref="ChangeWatcher"/>). Nothing is asked of
+    /// the service: a type nobody publishes simply shows no changes.
+    /// </summary>
+    /// <param name="entityTypes">The entity types, for example <c>nova.instance</c>; duplicates are watched once.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The watcher, already subscribed: nothing published from now on is missed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="entityTypes"/> is empty or holds an empty name.</exception>
+    /// <exception cref="InvalidOperationException">The control exchange exists with other flags than <see cref="SynchronizerClientOptions.AmqpDurableQueues"/> says.</exception>
+    public Task<ChangeWatcher> WatchAsync(IEnumerable<string> entityTypes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityTypes);
+        var types = entityTypes.Distinct(StringComparer.Ordinal).ToArray();
+        if (types.Length == 0 || types.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ArgumentException("Name at least one entity type, and no empty one.", nameof(entityTypes));
+        }
+
+        return ChangeWatcher.StartAsync(_connection, _options, types, _loggerFactory.CreateLogger<ChangeWatcher>(), cancellationToken);
     }
 
     /// <summary>Closes the connection; followers stop with it.</summary>
