@@ -60,6 +60,7 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
         await _synchronizer.DeleteAsync("server-007");
         var last = await _synchronizer.UpsertAsync("server-100", "new");
         await follower.WaitForRevisionAsync(last.Revision).WaitAsync(Patience);
+        await WaitForChangesAsync(changes, 3);
         await stop.CancelAsync();
         await reading;
 
@@ -84,6 +85,7 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
         await _synchronizer.DeleteAsync("a", publish: false);
         var last = await _synchronizer.UpsertAsync("c", "1");
         await follower.WaitForRevisionAsync(last.Revision).WaitAsync(Patience);
+        await WaitForChangesAsync(changes, 3);
         await stop.CancelAsync();
         await reading;
 
@@ -109,6 +111,7 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
         _synchronizer.ForgetChangeLog();
         var last = await _synchronizer.UpsertAsync("s3", "2");
         await follower.WaitForRevisionAsync(last.Revision).WaitAsync(Patience);
+        await WaitForChangesAsync(changes, 3);
         await stop.CancelAsync();
         await reading;
 
@@ -204,6 +207,7 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
         await follower.WaitForRevisionAsync(7).WaitAsync(TimeSpan.FromSeconds(60));
         var last = await PublishWhenTheBrokerIsBackAsync("b9");
         await follower.WaitForRevisionAsync(last).WaitAsync(TimeSpan.FromSeconds(60));
+        await WaitForChangesAsync(changes, 3);
         await stop.CancelAsync();
         await reading;
 
@@ -227,6 +231,26 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
                 // The publisher's connection is still coming back.
                 await Task.Delay(250);
             }
+        }
+    }
+
+    // A change the follower has applied (WaitForRevisionAsync) may still be on its way to the reader:
+    // wait for the count the test expects before cancelling the reader, or give up and let the
+    // assertions show what arrived.
+    private static async Task WaitForChangesAsync(List<ReplicaChange> changes, int count)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (changes)
+            {
+                if (changes.Count >= count)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(20);
         }
     }
 
