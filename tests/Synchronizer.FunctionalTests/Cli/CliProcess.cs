@@ -89,10 +89,13 @@ internal sealed class CliProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends SIGINT, as Ctrl-C does, and returns the exit code.</summary>
+    /// <summary>Sends SIGINT, as Ctrl-C does (SIGTERM, the same stop, where SIGINT is ignored), and returns the exit code.</summary>
     public async Task<int> InterruptAsync(TimeSpan timeout)
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        // A test run started in the background by a non-interactive shell (as CI may start it)
+        // inherits an ignored SIGINT, and .NET keeps it ignored in the child.
+        var signal = SigIntIgnored() ? "-TERM" : "-INT";
+        using (var kill = Process.Start("kill", [signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
@@ -103,6 +106,15 @@ internal sealed class CliProcess : IAsyncDisposable
         // The asynchronous readers finish the last lines after the exit.
         _process.WaitForExit();
         return _process.ExitCode;
+    }
+
+    private static bool SigIntIgnored()
+    {
+        const ulong SigIntBit = 1UL << (2 - 1);
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("SigIgn:", StringComparison.Ordinal));
+        return line is not null
+            && ulong.TryParse(line["SigIgn:".Length..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var mask)
+            && (mask & SigIntBit) != 0;
     }
 
     public async ValueTask DisposeAsync()

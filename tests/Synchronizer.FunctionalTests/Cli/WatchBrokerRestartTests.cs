@@ -18,6 +18,7 @@ public sealed class WatchBrokerRestartTests : IClassFixture<RunningService>
 
     public WatchBrokerRestartTests(RunningService service) => _service = service;
 
+    [Trait(BrokerRestart.Trait, BrokerRestart.Value)]
     [Fact]
     public async Task Watch_BrokerRestarts_KeepsPrintingTheChangesAfterIt()
     {

@@ -183,6 +183,7 @@ public sealed class ReplicaFollowerTests : IAsyncLifetime
         AssertReplicaEqualsService(two);
     }
 
+    [Trait(BrokerRestart.Trait, BrokerRestart.Value)]
     [Fact]
     public async Task FollowAsync_BrokerRestarts_CatchesUpAndEqualsTheService()
     {

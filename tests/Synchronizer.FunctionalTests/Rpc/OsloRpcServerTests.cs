@@ -84,6 +84,7 @@ public sealed class OsloRpcServerTests
         }
     }
 
+    [Trait(BrokerRestart.Trait, BrokerRestart.Value)]
     [Fact]
     public async Task BrokerRestart_ServerListensAgainAndServes()
     {
