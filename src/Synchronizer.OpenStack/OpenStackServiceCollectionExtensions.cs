@@ -46,7 +46,10 @@ public static class OpenStackServiceCollectionExtensions
         services.TryAddSingleton<ITokenProvider, KeystoneTokenProvider>();
         services.TryAddSingleton<VersionDocumentReader>();
         services.TryAddSingleton<IMicroversionNegotiator, MicroversionNegotiator>();
-        services.TryAddSingleton<IOpenStackClient, OpenStackClient>();
+        services.TryAddSingleton<OpenStackClient>();
+
+        // Identical GETs at the same moment (the push path re-reading one server per notification) share reads.
+        services.TryAddSingleton<IOpenStackClient>(provider => new CoalescingOpenStackClient(provider.GetRequiredService<OpenStackClient>()));
         services.TryAddSingleton<ICollectionReader, CollectionReader>();
         foreach (var name in new[] { OpenStackHttpClientNames.Identity, OpenStackHttpClientNames.Services })
         {

@@ -17,7 +17,10 @@ internal sealed class VolumePoller : IEntityPoller, IEntityFetcher, INotificatio
 {
     // "updated_at" moves on every save of the row, including internal ones (admin metadata, attach
     // bookkeeping); a change a consumer acts on always changes another field as well.
-    private static readonly string[] Volatile = ["updated_at"];
+    // "service_uuid" and "shared_targets" are cinder-volume's bookkeeping, saved by its manager after
+    // the create flow has sent volume.create.end and with no notification of its own (seen on a real
+    // Zed cloud): kept, they would turn every create into a create now and an update one poll later.
+    private static readonly string[] Volatile = ["updated_at", "service_uuid", "shared_targets"];
 
     private readonly ICollectionReader _reader;
     private readonly IOpenStackClient _client;

@@ -111,6 +111,17 @@ public sealed class VolumePollerTests : IAsyncLifetime
         await Assert.ThrowsAsync<OpenStackException>(() => sut.GetAsync(CinderFixtures.FirstId, CancellationToken.None));
     }
 
+    // Regression (real Zed cloud): cinder-volume saves service_uuid and shared_targets about 0.2 s after
+    // volume.create.end, with no notification; through the push path every new volume then showed a
+    // state the API no longer listed, and a spurious update one poll later.
+    [Fact]
+    public void Descriptor_FieldsCinderSavesSilentlyAfterCreateEnd_AreVolatile()
+    {
+        var sut = CreateSut(CinderFixtures.Empty());
+
+        Assert.Superset(new HashSet<string>(["updated_at", "service_uuid", "shared_targets"]), sut.Descriptor.VolatileFields.ToHashSet());
+    }
+
     [Theory]
     [InlineData("microversion", "2.79")]
     [InlineData("microversion", "latest")]
