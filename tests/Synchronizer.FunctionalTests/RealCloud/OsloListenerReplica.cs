@@ -8,7 +8,7 @@ namespace Synchronizer.FunctionalTests.RealCloud;
 /// <summary>
 /// A replica kept by the real Python oslo.messaging listener (tests/interop/oslo_notification_listener.py,
 /// Debian's /usr/bin/python3), unbounded: each notification it prints is applied as it arrives, in
-/// revision order, as a topic subscriber with its own pool would apply them.
+/// revision order, as a topic subscriber with its own pool applies them.
 /// </summary>
 /// <remarks>Interop's OsloListenerProcess reads the output only once the listener exits after a known count; this one streams.</remarks>
 internal sealed class OsloListenerReplica : IDisposable
@@ -17,6 +17,7 @@ internal sealed class OsloListenerReplica : IDisposable
     private readonly string _readyFile;
     private readonly Dictionary<string, (long Revision, string Hash, JsonElement Entity)> _entities = new(StringComparer.Ordinal);
     private readonly List<string> _problems = [];
+    private readonly SortedDictionary<long, JsonElement> _pending = [];
     private long _revision;
 
     private OsloListenerReplica(Process process, string readyFile)
@@ -40,14 +41,15 @@ internal sealed class OsloListenerReplica : IDisposable
         }
     }
 
-    /// <summary>Gets what the notifications broke: gaps, hashes that do not match their entity.</summary>
+    /// <summary>Gets what the notifications broke: hashes that do not match their entity, revisions still waiting for a missing one.</summary>
     public IReadOnlyList<string> Problems
     {
         get
         {
             lock (_entities)
             {
-                return [.. _problems];
+                var gaps = _pending.Keys.Select(r => string.Create(CultureInfo.InvariantCulture, $"r{r} waits for r{_revision + 1}, which never came"));
+                return [.. _problems, .. gaps];
             }
         }
     }
@@ -113,40 +115,46 @@ internal sealed class OsloListenerReplica : IDisposable
         }
     }
 
-    // Notifications of one type arrive in revision order (CONTRACT §3); one that repeats a revision is a duplicate.
+    // The service publishes in revision order (CONTRACT §3), but oslo's threading executor may hand two
+    // notifications to the endpoint out of order: they wait here until the revision before them is applied.
+    // One that repeats an applied revision is a duplicate.
     private void Apply(JsonElement payload)
+    {
+        lock (_entities)
+        {
+            var revision = payload.GetProperty("revision").GetInt64();
+            if (revision > _revision)
+            {
+                _pending[revision] = payload;
+            }
+
+            while (_pending.Remove(_revision + 1, out var next))
+            {
+                ApplyInOrder(next);
+            }
+        }
+    }
+
+    private void ApplyInOrder(JsonElement payload)
     {
         var revision = payload.GetProperty("revision").GetInt64();
         var id = payload.GetProperty("id").GetString()!;
         var entity = payload.GetProperty("entity");
         var hash = payload.GetProperty("hash").GetString()!;
-        lock (_entities)
+        if (EntityHashes.Of(entity) != hash)
         {
-            if (revision <= _revision)
-            {
-                return;
-            }
-
-            if (revision != _revision + 1)
-            {
-                _problems.Add(string.Create(CultureInfo.InvariantCulture, $"gap: revision {revision} after {_revision}"));
-            }
-
-            if (EntityHashes.Of(entity) != hash)
-            {
-                _problems.Add($"r{revision} {id}: hash {hash} is not the hash of its entity");
-            }
-
-            if (payload.GetProperty("action").GetString() == "delete")
-            {
-                _entities.Remove(id);
-            }
-            else
-            {
-                _entities[id] = (revision, hash, entity);
-            }
-
-            Interlocked.Exchange(ref _revision, revision);
+            _problems.Add($"r{revision} {id}: hash {hash} is not the hash of its entity");
         }
+
+        if (payload.GetProperty("action").GetString() == "delete")
+        {
+            _entities.Remove(id);
+        }
+        else
+        {
+            _entities[id] = (revision, hash, entity);
+        }
+
+        Interlocked.Exchange(ref _revision, revision);
     }
 }

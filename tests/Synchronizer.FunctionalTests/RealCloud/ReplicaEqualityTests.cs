@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Synchronizer.Client;
 using Synchronizer.Client.Replication;
 using Synchronizer.FunctionalTests.Infrastructure;
+using Synchronizer.FunctionalTests.Rpc;
 using Synchronizer.Plugins.Abstractions;
 using Xunit.Abstractions;
 
@@ -52,14 +54,18 @@ public sealed class ReplicaEqualityTests
             };
             await using var synchronizer = await RealSynchronizer.StartAsync(_fixture.Cloud, exchange, settings);
             await synchronizer.WaitForFirstPollsAsync();
-            await using var client = await SynchronizerClient.ConnectAsync(new SynchronizerClientOptions
-            {
-                TransportUrl = TestBroker.TransportUrl,
-                ControlExchange = exchange,
-                RpcTopic = synchronizer.RpcTopic,
-                PageSize = 3,
-                RpcTimeout = Patience,
-            });
+            using var clientLogs = new RecordingLoggerProvider();
+            using var loggers = LoggerFactory.Create(b => b.AddProvider(clientLogs));
+            await using var client = await SynchronizerClient.ConnectAsync(
+                new SynchronizerClientOptions
+                {
+                    TransportUrl = TestBroker.TransportUrl,
+                    ControlExchange = exchange,
+                    RpcTopic = synchronizer.RpcTopic,
+                    PageSize = 3,
+                    RpcTimeout = Patience,
+                },
+                loggers);
             using var stop = new CancellationTokenSource();
             var followers = new Dictionary<string, ReplicaFollower>(StringComparer.Ordinal);
             var runs = new List<Task>();
@@ -85,10 +91,13 @@ public sealed class ReplicaEqualityTests
                     var truth = hashes.OfAll(type, await admin.ListAsync(type)).OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
                     RealCloudReport.Write(_output, $"replica {type}: {truth.Count} entities at revision {status.Revision}");
 
-                    Assert.Equal(truth, followers[type].Entities.ToDictionary(e => e.Key, e => e.Value.Hash).OrderBy(e => e.Key, StringComparer.Ordinal));
+                    // The service first, so that a difference says which side lost the cloud.
+                    var service = synchronizer.Type(type).Current;
+                    Assert.Equal(status.Revision, service.Revision);
+                    Assert.Equal(truth, service.Entities.Select(e => KeyValuePair.Create(e.Key, e.Value.Hash.ToString())));
+                    AssertSameReplica(truth, followers[type].Entities.ToDictionary(e => e.Key, e => e.Value.Hash), $"Synchronizer.Client at r{followers[type].Revision}", clientLogs.Lines);
                     Assert.All(followers[type].Entities.Values, e => Assert.Equal(EntityHashes.Of(e.Entity), e.Hash));
-                    Assert.Equal(truth, listeners[type].Entities.ToDictionary(e => e.Key, e => e.Value.Hash).OrderBy(e => e.Key, StringComparer.Ordinal));
-                    Assert.Empty(listeners[type].Problems);
+                    AssertSameReplica(truth, listeners[type].Entities.ToDictionary(e => e.Key, e => e.Value.Hash), $"oslo listener at r{listeners[type].Revision}", listeners[type].Problems);
                 }
             }
             finally
@@ -134,4 +143,14 @@ public sealed class ReplicaEqualityTests
     }
 
     private static string? Text(JsonElement? entity, string name) => entity?.GetProperty(name).GetString();
+
+    private static void AssertSameReplica(List<KeyValuePair<string, string>> truth, Dictionary<string, string> replica, string who, IReadOnlyList<string> notes)
+    {
+        var missing = truth.Where(e => !replica.ContainsKey(e.Key)).Select(e => e.Key).ToList();
+        var extra = replica.Keys.Where(id => truth.All(e => e.Key != id)).ToList();
+        var differ = truth.Where(e => replica.TryGetValue(e.Key, out var hash) && hash != e.Value).Select(e => e.Key).ToList();
+        Assert.True(
+            missing.Count + extra.Count + differ.Count == 0,
+            $"{who}: missing [{string.Join(", ", missing)}], extra [{string.Join(", ", extra)}], other hash [{string.Join(", ", differ)}]; its log: {string.Join(" | ", notes)}");
+    }
 }
