@@ -14,7 +14,7 @@ rs_command() {
         --buffer-size 65535 --disable-logging --http11-socket)
     case "$1" in
     mariadb) rs_cmd=(/usr/sbin/mariadbd --user=mysql) ;;
-    keystone) rs_cmd=("${uwsgi[@]}" 127.0.0.1:5000 --processes 2 --threads 2 --wsgi-file /usr/bin/keystone-wsgi-public) ;;
+    keystone) rs_cmd=("${uwsgi[@]}" 127.0.0.1:5000 --processes 1 --threads 4 --wsgi-file /usr/bin/keystone-wsgi-public) ;;
     placement) rs_cmd=("${uwsgi[@]}" 127.0.0.1:8778 --processes 1 --threads 2 --wsgi-file /usr/bin/placement-api) ;;
     glance-api) rs_cmd=(/usr/bin/glance-api --config-file /etc/glance/glance-api.conf) ;;
     neutron-server) rs_cmd=(/usr/bin/neutron-server --config-file /etc/neutron/neutron.conf

@@ -81,6 +81,12 @@ internal sealed class RealSynchronizer : IAsyncDisposable
         var host = SynchronizerHost.Build(new ConfigurationBuilder().AddInMemoryCollection(all).Build(), logging =>
         {
             logging.SetMinimumLevel(LogLevel.Warning);
+            if (RealCloudTrace.Enabled)
+            {
+                logging.AddProvider(new RealCloudTrace());
+                logging.AddFilter<RealCloudTrace>("Synchronizer", LogLevel.Debug);
+                logging.AddFilter<RealCloudTrace>("System.Net.Http.HttpClient", LogLevel.Information);
+            }
             if (logs is not null)
             {
                 logging.AddProvider(logs);

@@ -97,5 +97,12 @@ internal sealed class TopicRecorder : IAsyncDisposable
         {
             _received.Add(new TimedMessage(arrivedAt, delivery.RoutingKey, message));
         }
+
+        if (RealCloudTrace.Enabled)
+        {
+            var payload = message.GetProperty("payload").GetRawText();
+            var sent = message.TryGetProperty("timestamp", out var timestamp) ? timestamp.GetString() : "?";
+            RealCloudTrace.Write($"recorded on {delivery.Exchange}: {message.GetProperty("event_type").GetString()} sent {sent} {payload[..Math.Min(payload.Length, 300)]}");
+        }
     }
 }
