@@ -7,10 +7,12 @@ namespace Synchronizer.OpenStack;
 /// </summary>
 /// <remarks>
 /// Seen on a real cloud: one server boot makes Nova publish about ten notifications (seven
-/// <c>instance.update</c>, <c>instance.create.start/end</c>...), and the push path re-reads the server for
-/// each. Sent side by side, the reads queued in nova-api's few workers, and the one that mattered, after
-/// <c>instance.create.end</c>, came back seconds late. Coalesced, one read of a resource runs at a time,
-/// and the next starts after the last caller that queued for it.
+/// <c>instance.update</c>, <c>instance.create.start/end</c>...) within a second, and the push path
+/// re-reads the server for each. Sent side by side, those reads occupy every nova-api worker (each GET of
+/// a server also asks Neutron for its security groups), and the read that matters, after
+/// <c>instance.create.end</c>, waits behind the others. Coalesced, one read of a resource runs at a time
+/// and the next starts after the last caller that queued for it: a burst costs two reads, and each
+/// caller still gets a read that began after it asked.
 /// </remarks>
 internal sealed class CoalescingOpenStackClient : IOpenStackClient
 {
