@@ -26,4 +26,30 @@ internal static class JsonLines
 
     /// <summary>A JSON value rewritten on one line, whatever whitespace it was received with.</summary>
     public static string Write(JsonElement value) => Write(value.WriteTo);
+
+    /// <summary>Writes <paramref name="value"/>, or JSON null when there is none (the contract's optional fields are present as null).</summary>
+    public static void WriteStringOrNull(this Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    /// <inheritdoc cref="WriteStringOrNull"/>
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 using Synchronizer.Client.Rpc;
 
@@ -24,39 +23,27 @@ internal static class StatusView
             return;
         }
 
-        var withErrors = types.Any(t => !string.IsNullOrEmpty(t.LastError));
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("TYPE")
-            .AddColumn(new TableColumn("ENTITIES").RightAligned())
-            .AddColumn(new TableColumn("REVISION").RightAligned())
-            .AddColumn("LAST POLL")
-            .AddColumn("RESULT")
-            .AddColumn(new TableColumn("INTERVAL").RightAligned());
-        if (withErrors)
-        {
-            table.AddColumn("ERROR");
-        }
-
+        var table = new TypeTable(
+            types.Any(t => !string.IsNullOrEmpty(t.LastError)),
+            TypeTable.Left("TYPE"),
+            TypeTable.Right("ENTITIES"),
+            TypeTable.Right("REVISION"),
+            TypeTable.Left("LAST POLL"),
+            TypeTable.Left("RESULT"),
+            TypeTable.Right("INTERVAL"));
         foreach (var type in types)
         {
-            var cells = new List<string>
-            {
+            table.AddRow(
+                type.LastError,
                 Markup.Escape(type.EntityType),
-                type.Count.ToString("N0", CultureInfo.InvariantCulture),
+                TypeTable.Number(type.Count),
                 type.Revision.ToString(CultureInfo.InvariantCulture),
                 Markup.Escape(LastPoll(type.LastPollAt, now)),
-                Result(type.LastPollStatus),
-                intervals.TryGetValue(type.EntityType, out var interval) ? Durations.Short(interval) : string.Empty,
-            };
-            if (withErrors)
-            {
-                cells.Add(Markup.Escape(type.LastError ?? string.Empty));
-            }
-
-            table.AddRow([.. cells]);
+                TypeTable.Result(type.LastPollStatus),
+                intervals.TryGetValue(type.EntityType, out var interval) ? Durations.Short(interval) : string.Empty);
         }
 
-        console.Write(table);
+        table.WriteTo(console);
     }
 
     /// <summary>Writes <c>{"types": [...]}</c> with the contract's field names (CONTRACT §4 <c>list_types</c>), on one line.</summary>
@@ -74,9 +61,9 @@ internal static class StatusView
                 json.WriteString("entity_type", type.EntityType);
                 json.WriteNumber("revision", type.Revision);
                 json.WriteNumber("count", type.Count);
-                WriteNullable(json, "last_poll_at", type.LastPollAt);
-                WriteNullable(json, "last_poll_status", type.LastPollStatus);
-                WriteNullable(json, "last_error", type.LastError);
+                json.WriteStringOrNull("last_poll_at", type.LastPollAt);
+                json.WriteStringOrNull("last_poll_status", type.LastPollStatus);
+                json.WriteStringOrNull("last_error", type.LastError);
                 json.WriteEndObject();
             }
 
@@ -103,23 +90,4 @@ internal static class StatusView
         return age < TimeSpan.Zero ? when : $"{when} ({Durations.Short(age)} ago)";
     }
 
-    private static string Result(string? status) => status switch
-    {
-        null => "[grey]–[/]",
-        "ok" => "[green]ok[/]",
-        "failed" => "[red]failed[/]",
-        _ => Markup.Escape(status),
-    };
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
-    }
 }

@@ -12,42 +12,31 @@ internal static class SyncView
     {
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(console);
-        var withErrors = results.Any(r => !string.IsNullOrEmpty(r.Error));
-        var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("TYPE")
-            .AddColumn("RESULT")
-            .AddColumn(new TableColumn("CREATED").RightAligned())
-            .AddColumn(new TableColumn("UPDATED").RightAligned())
-            .AddColumn(new TableColumn("DELETED").RightAligned())
-            .AddColumn(new TableColumn("REVISION").RightAligned())
-            .AddColumn(new TableColumn("DURATION").RightAligned());
-        if (withErrors)
-        {
-            table.AddColumn("ERROR");
-        }
-
+        var table = new TypeTable(
+            results.Any(r => !string.IsNullOrEmpty(r.Error)),
+            TypeTable.Left("TYPE"),
+            TypeTable.Left("RESULT"),
+            TypeTable.Right("CREATED"),
+            TypeTable.Right("UPDATED"),
+            TypeTable.Right("DELETED"),
+            TypeTable.Right("REVISION"),
+            TypeTable.Right("DURATION"));
         foreach (var result in results)
         {
+            // A queued sync has not polled yet: it has no counts and no duration.
             var queued = result.Status == "queued";
-            var cells = new List<string>
-            {
+            table.AddRow(
+                result.Error,
                 Markup.Escape(result.EntityType),
-                Status(result.Status),
-                queued ? string.Empty : Number(result.Created),
-                queued ? string.Empty : Number(result.Updated),
-                queued ? string.Empty : Number(result.Deleted),
+                TypeTable.Result(result.Status),
+                queued ? string.Empty : TypeTable.Number(result.Created),
+                queued ? string.Empty : TypeTable.Number(result.Updated),
+                queued ? string.Empty : TypeTable.Number(result.Deleted),
                 result.Revision?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
-                queued ? string.Empty : Durations.Short(TimeSpan.FromMilliseconds(result.DurationMs)),
-            };
-            if (withErrors)
-            {
-                cells.Add(Markup.Escape(result.Error ?? string.Empty));
-            }
-
-            table.AddRow([.. cells]);
+                queued ? string.Empty : Durations.Short(TimeSpan.FromMilliseconds(result.DurationMs)));
         }
 
-        console.Write(table);
+        table.WriteTo(console);
     }
 
     /// <summary>Writes <c>{"results": [...]}</c> with the contract's field names (CONTRACT §4 <c>sync</c>), on one line.</summary>
@@ -64,24 +53,8 @@ internal static class SyncView
                 json.WriteStartObject();
                 json.WriteString("entity_type", result.EntityType);
                 json.WriteString("status", result.Status);
-                if (result.Error is null)
-                {
-                    json.WriteNull("error");
-                }
-                else
-                {
-                    json.WriteString("error", result.Error);
-                }
-
-                if (result.Revision is { } revision)
-                {
-                    json.WriteNumber("revision", revision);
-                }
-                else
-                {
-                    json.WriteNull("revision");
-                }
-
+                json.WriteStringOrNull("error", result.Error);
+                json.WriteNumberOrNull("revision", result.Revision);
                 json.WriteNumber("created", result.Created);
                 json.WriteNumber("updated", result.Updated);
                 json.WriteNumber("deleted", result.Deleted);
@@ -94,13 +67,4 @@ internal static class SyncView
         }));
     }
 
-    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    private static string Status(string status) => status switch
-    {
-        "ok" => "[green]ok[/]",
-        "failed" => "[red]failed[/]",
-        "queued" => "[yellow]queued[/]",
-        _ => Markup.Escape(status),
-    };
 }
